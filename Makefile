@@ -1,0 +1,85 @@
+# ecx build. `make` builds build/ecx; `make check` installs what tests need,
+# builds (also under ASan+UBSan) and runs every test; `make demo` sets up and
+# serves a demo workspace.
+
+BUILD    ?= build
+CC       ?= cc
+PKGS     := sqlite3 gsl jansson
+VERSION  := 0.1.0
+CPPFLAGS += -D_GNU_SOURCE -DECX_VERSION='"$(VERSION)"' \
+            -DLOCALEDIR='"$(abspath $(BUILD))/locale"'
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c17 -Wall -Wextra -Werror -pthread \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+
+ifeq ($(SAN),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path src/cli/main.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+PO       := $(wildcard po/*.po)
+MO       := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/ecx.mo)
+
+.PHONY: all check demo deps deps-test clean unit asan checksrc bench pot
+
+all: $(BUILD)/ecx $(MO)
+
+$(BUILD)/ecx: $(BUILD)/obj/src/cli/main.o $(BUILD)/libecx.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libecx.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libecx.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/locale/%/LC_MESSAGES/ecx.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/src/cli/main.d
+
+unit: $(BUILD)/test_unit $(MO)
+
+# Sanitizer build in its own directory.
+asan:
+	$(MAKE) BUILD=build/asan SAN=1 CFLAGS='-O1 -g' build/asan/ecx build/asan/test_unit
+
+deps:
+	scripts/deps.sh build
+
+deps-test:
+	scripts/deps.sh test
+
+checksrc:
+	scripts/checksrc.sh
+
+check: deps-test
+	$(MAKE) all unit
+	$(MAKE) asan
+	tests/run.sh
+
+demo: deps
+	$(MAKE) all
+	scripts/demo.sh
+
+bench:
+	scripts/deps.sh bench
+	$(MAKE) all
+	bench/run.sh
+
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o po/ecx.pot $(LIB_SRC) src/cli/main.c
+
+clean:
+	rm -rf build

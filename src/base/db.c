@@ -1,0 +1,249 @@
+/*
+** The database layer: statement wrapper over SQLite with error mapping.
+*/
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "err.h"
+
+#define DB_NCACHE 64
+
+struct Stmt {
+  sqlite3_stmt *pStmt;
+  Db *pDb;
+  const char *zSql;   /* for error messages; points into SQLite's copy */
+};
+
+struct Db {
+  sqlite3 *db;
+  char *zFile;
+  Stmt aCache[DB_NCACHE];   /* statements handed out by db_cached() */
+  const char *azCacheSql[DB_NCACHE];
+  int nCache;
+};
+
+/* Map an SQLite result code to an ecx code and record the detail. */
+static int db_error(Db *pDb, int src, const char *zSql){
+  int rc;
+  switch( src & 0xff ){
+    case SQLITE_FULL:      rc = ECX_EFULL; break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:    rc = ECX_EBUSY; break;
+    case SQLITE_READONLY:  rc = ECX_EREADONLY; break;
+    case SQLITE_NOMEM:     rc = ECX_ENOMEM; break;
+    case SQLITE_CONSTRAINT:rc = ECX_EEXIST; break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:     rc = (src==SQLITE_IOERR_NOMEM) ? ECX_ENOMEM : ECX_EIO; break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:   rc = ECX_EFORMAT; break;
+    default:               rc = ECX_EDB; break;
+  }
+  if( (src & 0xff)==SQLITE_IOERR && pDb && pDb->db
+   && sqlite3_system_errno(pDb->db)==28 /* ENOSPC */ ){
+    rc = ECX_EFULL;
+  }
+  err_set(rc, "%s%s%s%s", pDb && pDb->db ? sqlite3_errmsg(pDb->db) : sqlite3_errstr(src),
+          zSql ? " (in: " : "", zSql ? zSql : "", zSql ? ")" : "");
+  return rc;
+}
+
+int db_open(const char *zPath, int flags, Db **ppDb){
+  *ppDb = 0;
+  int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if( flags & DB_CREATE ) oflags |= SQLITE_OPEN_CREATE;
+  oflags |= SQLITE_OPEN_NOMUTEX;
+  Db *p = ecx_calloc(1, sizeof *p);
+  int src = sqlite3_open_v2(zPath, &p->db, oflags, 0);
+  if( src!=SQLITE_OK ){
+    int rc = db_error(p, src, 0);
+    err_set(rc, "cannot open %s: %s", zPath, p->db ? sqlite3_errmsg(p->db) : sqlite3_errstr(src));
+    sqlite3_close(p->db);
+    free(p);
+    return rc;
+  }
+  p->zFile = ecx_strdup(zPath);
+  sqlite3_extended_result_codes(p->db, 1);
+  sqlite3_busy_timeout(p->db, 5000);
+  int rc = db_exec(p, "PRAGMA foreign_keys=ON;");
+  if( rc==ECX_OK && !(flags & DB_READONLY) ){
+    rc = db_exec(p, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  }
+  if( rc ){
+    db_close(p);
+    return rc;
+  }
+  *ppDb = p;
+  return ECX_OK;
+}
+
+void db_close(Db *pDb){
+  if( !pDb ) return;
+  for(int i = 0; i < pDb->nCache; i++) sqlite3_finalize(pDb->aCache[i].pStmt);
+  sqlite3_close(pDb->db);
+  free(pDb->zFile);
+  free(pDb);
+}
+
+const char *db_filename(Db *pDb){ return pDb->zFile; }
+
+int db_exec(Db *pDb, const char *zSql){
+  char *zErr = 0;
+  int src = sqlite3_exec(pDb->db, zSql, 0, 0, &zErr);
+  sqlite3_free(zErr);
+  return src==SQLITE_OK ? ECX_OK : db_error(pDb, src, zSql);
+}
+
+static int stmt_compile(Db *pDb, Stmt *pOut, const char *zSql){
+  sqlite3_stmt *pS = 0;
+  int src = sqlite3_prepare_v2(pDb->db, zSql, -1, &pS, 0);
+  if( src!=SQLITE_OK ) return db_error(pDb, src, zSql);
+  pOut->pStmt = pS;
+  pOut->pDb = pDb;
+  pOut->zSql = sqlite3_sql(pS);
+  return ECX_OK;
+}
+
+int db_prepare(Db *pDb, Stmt **ppStmt, const char *zSql){
+  Stmt s;
+  *ppStmt = 0;
+  int rc = stmt_compile(pDb, &s, zSql);
+  if( rc ) return rc;
+  *ppStmt = ecx_malloc(sizeof s);
+  **ppStmt = s;
+  return ECX_OK;
+}
+
+int db_cached(Db *pDb, Stmt **ppStmt, const char *zSql){
+  for(int i = 0; i < pDb->nCache; i++){
+    if( pDb->azCacheSql[i]==zSql || strcmp(pDb->azCacheSql[i], zSql)==0 ){
+      *ppStmt = &pDb->aCache[i];
+      return ECX_OK;
+    }
+  }
+  if( pDb->nCache >= DB_NCACHE ) err_fatal("db_cached: more than %d cached statements", DB_NCACHE);
+  int rc = stmt_compile(pDb, &pDb->aCache[pDb->nCache], zSql);
+  if( rc ) return rc;
+  pDb->azCacheSql[pDb->nCache] = pDb->aCache[pDb->nCache].zSql;
+  *ppStmt = &pDb->aCache[pDb->nCache++];
+  return ECX_OK;
+}
+
+static int bind_rc(Stmt *p, int src){
+  return src==SQLITE_OK ? ECX_OK : db_error(p->pDb, src, p->zSql);
+}
+int db_bind_int(Stmt *p, int i, int64_t v){ return bind_rc(p, sqlite3_bind_int64(p->pStmt, i, v)); }
+int db_bind_double(Stmt *p, int i, double v){ return bind_rc(p, sqlite3_bind_double(p->pStmt, i, v)); }
+int db_bind_null(Stmt *p, int i){ return bind_rc(p, sqlite3_bind_null(p->pStmt, i)); }
+int db_bind_text(Stmt *p, int i, const char *z, int n){
+  if( !z ) return db_bind_null(p, i);
+  return bind_rc(p, sqlite3_bind_text(p->pStmt, i, z, n, SQLITE_TRANSIENT));
+}
+
+int db_step(Stmt *p){
+  int src = sqlite3_step(p->pStmt);
+  if( src==SQLITE_ROW ) return DB_ROW;
+  if( src==SQLITE_DONE ) return DB_DONE;
+  int rc = db_error(p->pDb, src, p->zSql);
+  sqlite3_reset(p->pStmt);
+  return rc;
+}
+
+int64_t db_column_int(Stmt *p, int i){ return sqlite3_column_int64(p->pStmt, i); }
+double db_column_double(Stmt *p, int i){ return sqlite3_column_double(p->pStmt, i); }
+const char *db_column_text(Stmt *p, int i){
+  const unsigned char *z = sqlite3_column_text(p->pStmt, i);
+  return z ? (const char*)z : "";
+}
+int db_column_is_null(Stmt *p, int i){ return sqlite3_column_type(p->pStmt, i)==SQLITE_NULL; }
+int db_column_count(Stmt *p){ return sqlite3_column_count(p->pStmt); }
+
+int db_reset(Stmt *p){
+  sqlite3_reset(p->pStmt);
+  sqlite3_clear_bindings(p->pStmt);
+  return ECX_OK;
+}
+
+void db_finalize(Stmt *p){
+  if( !p ) return;
+  sqlite3_finalize(p->pStmt);
+  free(p);
+}
+
+int db_begin(Db *pDb){ return db_exec(pDb, "BEGIN IMMEDIATE"); }
+int db_commit(Db *pDb){ return db_exec(pDb, "COMMIT"); }
+int db_rollback(Db *pDb){
+  if( sqlite3_get_autocommit(pDb->db) ) return ECX_OK;
+  return db_exec(pDb, "ROLLBACK");
+}
+
+static int savepoint_op(Db *pDb, const char *zVerb, const char *zName){
+  char zSql[128];
+  for(const char *s = zName; *s; s++){
+    if( !((*s>='a' && *s<='z') || *s=='_') ) err_fatal("bad savepoint name %s", zName);
+  }
+  snprintf(zSql, sizeof zSql, "%s %s", zVerb, zName);
+  return db_exec(pDb, zSql);
+}
+int db_savepoint(Db *pDb, const char *zName){ return savepoint_op(pDb, "SAVEPOINT", zName); }
+int db_release(Db *pDb, const char *zName){ return savepoint_op(pDb, "RELEASE", zName); }
+int db_rollback_to(Db *pDb, const char *zName){ return savepoint_op(pDb, "ROLLBACK TO", zName); }
+
+int64_t db_last_rowid(Db *pDb){ return sqlite3_last_insert_rowid(pDb->db); }
+int db_changes(Db *pDb){ return sqlite3_changes(pDb->db); }
+
+int db_int(Db *pDb, int64_t *pOut, const char *zSql, const char *zArg){
+  Stmt *p;
+  int rc = db_prepare(pDb, &p, zSql);
+  if( rc ) return rc;
+  if( zArg ) db_bind_text(p, 1, zArg, -1);
+  rc = db_step(p);
+  if( rc==DB_ROW ) *pOut = db_column_int(p, 0);
+  db_finalize(p);
+  return rc==DB_ROW || rc==DB_DONE ? ECX_OK : rc;
+}
+
+int db_text(Db *pDb, char **pzOut, const char *zSql, const char *zArg){
+  Stmt *p;
+  *pzOut = 0;
+  int rc = db_prepare(pDb, &p, zSql);
+  if( rc ) return rc;
+  if( zArg ) db_bind_text(p, 1, zArg, -1);
+  rc = db_step(p);
+  if( rc==DB_ROW && !db_column_is_null(p, 0) ) *pzOut = ecx_strdup(db_column_text(p, 0));
+  db_finalize(p);
+  return rc==DB_ROW || rc==DB_DONE ? ECX_OK : rc;
+}
+
+int db_user_version(Db *pDb, int *pVersion){
+  int64_t v = 0;
+  int rc = db_int(pDb, &v, "PRAGMA user_version", 0);
+  *pVersion = (int)v;
+  return rc;
+}
+
+int db_set_user_version(Db *pDb, int version){
+  char zSql[64];
+  snprintf(zSql, sizeof zSql, "PRAGMA user_version=%d", version);
+  return db_exec(pDb, zSql);
+}
+
+const char *db_lib_version(void){ return sqlite3_libversion(); }
+
+int db_backup(Db *pDb, const char *zDest){
+  sqlite3 *pTo = 0;
+  int src = sqlite3_open(zDest, &pTo);
+  if( src==SQLITE_OK ){
+    sqlite3_backup *pB = sqlite3_backup_init(pTo, "main", pDb->db, "main");
+    if( pB ){
+      sqlite3_backup_step(pB, -1);
+      sqlite3_backup_finish(pB);
+    }
+    src = sqlite3_errcode(pTo);
+  }
+  int rc = src==SQLITE_OK ? ECX_OK : err_set(ECX_EIO, "backup to %s failed: %s", zDest, sqlite3_errmsg(pTo));
+  sqlite3_close(pTo);
+  return rc;
+}

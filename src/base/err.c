@@ -1,0 +1,89 @@
+/*
+** Error code table, per-thread error detail and aborting allocators.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "i18n.h"
+
+static const struct {
+  const char *zName;
+  const char *zMsg;
+  int exitCode;
+  int httpStatus;
+} aErr[ECX_NERR] = {
+  [ECX_OK]        = {"ok", N_("success"), 0, 200},
+  [ECX_EUSAGE]    = {"usage", N_("wrong usage"), 2, 400},
+  [ECX_ENOMEM]    = {"nomem", N_("out of memory"), 3, 503},
+  [ECX_EIO]       = {"io", N_("input/output error"), 4, 500},
+  [ECX_EDB]       = {"database", N_("database error"), 5, 500},
+  [ECX_ENOTFOUND] = {"not_found", N_("not found"), 6, 404},
+  [ECX_EEXIST]    = {"exists", N_("already exists"), 7, 409},
+  [ECX_EINVAL]    = {"invalid", N_("invalid value"), 8, 400},
+  [ECX_EFORMAT]   = {"format", N_("unrecognized file format"), 9, 400},
+  [ECX_EVERSION]  = {"version", N_("workspace is from a newer version of ecx"), 10, 500},
+  [ECX_EBUSY]     = {"busy", N_("workspace is locked by another process"), 11, 503},
+  [ECX_EFULL]     = {"disk_full", N_("disk is full"), 12, 503},
+  [ECX_EREADONLY] = {"read_only", N_("workspace is read-only"), 13, 503},
+  [ECX_ETOOBIG]   = {"too_big", N_("input is too large"), 14, 413},
+  [ECX_EREJECTED] = {"rejected", N_("import refused: bad rows found, nothing stored"), 15, 400},
+  [ECX_ESMALL]    = {"too_small", N_("too few observations"), 16, 422},
+};
+
+static int valid(int rc){ return rc >= 0 && rc < ECX_NERR; }
+
+const char *err_name(int rc){ return valid(rc) ? aErr[rc].zName : "unknown"; }
+const char *err_message(int rc){ return valid(rc) ? _(aErr[rc].zMsg) : _("unknown error"); }
+int err_exit_code(int rc){ return valid(rc) ? aErr[rc].exitCode : 1; }
+int err_http_status(int rc){ return valid(rc) ? aErr[rc].httpStatus : 500; }
+
+static _Thread_local char zDetail[2048];
+
+int err_set(int rc, const char *zFmt, ...){
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(zDetail, sizeof zDetail, zFmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+const char *err_detail(void){ return zDetail; }
+void err_clear(void){ zDetail[0] = 0; }
+
+_Noreturn void err_fatal(const char *zFmt, ...){
+  va_list ap;
+  fputs("ecx: fatal: ", stderr);
+  va_start(ap, zFmt);
+  vfprintf(stderr, zFmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  abort();
+}
+
+void *ecx_malloc(size_t n){
+  void *p = malloc(n ? n : 1);
+  if( !p ) err_fatal("out of memory allocating %zu bytes", n);
+  return p;
+}
+void *ecx_calloc(size_t nElem, size_t nSize){
+  void *p = calloc(nElem ? nElem : 1, nSize ? nSize : 1);
+  if( !p ) err_fatal("out of memory allocating %zu x %zu bytes", nElem, nSize);
+  return p;
+}
+void *ecx_realloc(void *p, size_t n){
+  void *q = realloc(p, n ? n : 1);
+  if( !q ) err_fatal("out of memory reallocating %zu bytes", n);
+  return q;
+}
+char *ecx_strdup(const char *z){
+  return ecx_strndup(z, strlen(z));
+}
+char *ecx_strndup(const char *z, size_t n){
+  char *p = ecx_malloc(n + 1);
+  memcpy(p, z, n);
+  p[n] = 0;
+  return p;
+}

@@ -1,0 +1,62 @@
+/*
+** Error codes shared by every layer.
+**
+** Functions return 0 (ECX_OK) or one of these stable codes and give their
+** results through out-parameters. One table maps each code to a name, a
+** message, a CLI exit code and an HTTP status. A human-readable detail for
+** the most recent error (file, line, column, SQL, ...) is kept per thread
+** with err_set() and read with err_detail().
+*/
+#ifndef ECX_ERR_H
+#define ECX_ERR_H
+
+#include <stddef.h>
+
+enum {
+  ECX_OK = 0,
+  ECX_EUSAGE,     /* wrong command-line usage */
+  ECX_ENOMEM,     /* allocation failed or a bounded buffer is full */
+  ECX_EIO,        /* file could not be read or written */
+  ECX_EDB,        /* unexpected database error */
+  ECX_ENOTFOUND,  /* a named thing does not exist */
+  ECX_EEXIST,     /* a thing that must be new already exists */
+  ECX_EINVAL,     /* a value is not valid */
+  ECX_EFORMAT,    /* a file is not in the expected format */
+  ECX_EVERSION,   /* workspace written by a newer ecx */
+  ECX_EBUSY,      /* database locked by another process */
+  ECX_EFULL,      /* disk full */
+  ECX_EREADONLY,  /* workspace is read-only */
+  ECX_ETOOBIG,    /* input over a size limit */
+  ECX_EREJECTED,  /* an import found bad rows and stored nothing */
+  ECX_ESMALL,     /* too few observations for a statistic */
+  ECX_NERR
+};
+
+/* Stable short name such as "invalid". Static string. */
+const char *err_name(int rc);
+/* Translated one-line message for a code. Static string. */
+const char *err_message(int rc);
+/* Process exit code for a code (0 for ECX_OK). */
+int err_exit_code(int rc);
+/* HTTP status for a code (200 for ECX_OK). */
+int err_http_status(int rc);
+
+/* Record a printf-style detail for the current error; returns rc so that
+** callers can write "return err_set(ECX_EINVAL, ...)". */
+int err_set(int rc, const char *zFmt, ...) __attribute__((format(printf, 2, 3)));
+/* The detail recorded last on this thread, or "" if none. Valid until the
+** next err_set() or err_clear() on this thread; the caller does not free. */
+const char *err_detail(void);
+void err_clear(void);
+
+/* Abort with a message: programmer errors and out-of-memory only. */
+_Noreturn void err_fatal(const char *zFmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Allocation wrappers that abort on out-of-memory. Callers free with free(). */
+void *ecx_malloc(size_t n);
+void *ecx_calloc(size_t nElem, size_t nSize);
+void *ecx_realloc(void *p, size_t n);
+char *ecx_strdup(const char *z);
+char *ecx_strndup(const char *z, size_t n);
+
+#endif

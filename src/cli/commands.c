@@ -1,0 +1,15 @@
+/*
+** The command table: one row per ecx command, in the order --help lists them.
+*/
+#include "cli.h"
+#include "../base/i18n.h"
+
+const Command aCommand[] = {
+  {"init",    cmd_init,    "FILE.ecx",
+   N_("create a new, empty workspace file")},
+  {"version", cmd_version, "",
+   N_("print the version of ecx and of its libraries")},
+  {"help",    cmd_help,    "[COMMAND]",
+   N_("list the commands, or explain one")},
+};
+const int nCommand = sizeof aCommand / sizeof aCommand[0];

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Runs every test: unit tests (plain and ASan+UBSan builds), the source check
+# and the CLI tests. Each prints "ok - ..." or "not ok - ..." lines; this
+# script counts them and ends with "N passed, N failed".
+cd "$(dirname "$0")/.." || exit 2
+out=build/test-output
+mkdir -p "$out"
+log="$out/all.log"
+: > "$log"
+run() {  # run NAME CMD...: stream the command's lines into the log
+  name=$1; shift
+  echo "# $name" | tee -a "$log"
+  "$@" 2>&1 | tee -a "$log" | grep -E '^(not ok|#   )' || true
+}
+run "unit" build/test_unit
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run "unit (ASan+UBSan)" build/asan/test_unit
+run "checksrc" scripts/checksrc.sh
+for t in tests/cli/*.sh; do
+  case "$t" in */lib.sh) continue ;; esac
+  run "$(basename "$t")" sh "$t"
+done
+passed=$(grep -c '^ok - ' "$log")
+failed=$(grep -c '^not ok - ' "$log")
+# A crash or sanitizer report without a "not ok" line still fails the run.
+if grep -qE 'ERROR: AddressSanitizer|runtime error:|Segmentation fault' "$log"; then
+  echo "not ok - sanitizer or crash report in $log"
+  failed=$((failed + 1))
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
