@@ -22,8 +22,8 @@ LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path src/cli/main.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
-PO       := $(wildcard po/*.po)
-MO       := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/ecx.mo)
+PO_ES    := $(sort $(wildcard po/es/*.po))
+MO       := $(BUILD)/locale/es/LC_MESSAGES/ecx.mo
 
 .PHONY: all check demo deps deps-test clean unit asan checksrc bench pot
 
@@ -43,9 +43,11 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/locale/%/LC_MESSAGES/ecx.mo: po/%.po
+# Spanish catalog: one .po fragment per subsystem under po/es/, joined.
+$(BUILD)/locale/es/LC_MESSAGES/ecx.mo: $(PO_ES)
 	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $<
+	msgcat --use-first -o $(BUILD)/es.po $^
+	msgfmt --check -o $@ $(BUILD)/es.po
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/src/cli/main.d
 
