@@ -8,8 +8,8 @@ PKGS     := sqlite3 gsl jansson
 VERSION  := 0.1.0
 CPPFLAGS += -D_GNU_SOURCE -DECX_VERSION='"$(VERSION)"' \
             -DLOCALEDIR='"$(abspath $(BUILD))/locale"'
-CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c17 -Wall -Wextra -Werror -pthread \
+OPT      ?= -O2 -g
+CFLAGS   += $(OPT) -std=c17 -Wall -Wextra -Werror -pthread \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 
@@ -55,7 +55,7 @@ unit: $(BUILD)/test_unit $(MO)
 
 # Sanitizer build in its own directory.
 asan:
-	$(MAKE) BUILD=build/asan SAN=1 CFLAGS='-O1 -g' build/asan/ecx build/asan/test_unit
+	$(MAKE) BUILD=build/asan SAN=1 OPT='-O1 -g' build/asan/ecx build/asan/test_unit
 
 deps:
 	scripts/deps.sh build
