@@ -26,5 +26,7 @@ int cli_usage(const char *zCmd);
 int cmd_init(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_config(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
 
 #endif

@@ -7,6 +7,10 @@
 const Command aCommand[] = {
   {"init",    cmd_init,    "FILE.ecx",
    N_("create a new, empty workspace file")},
+  {"config",  cmd_config,  "FILE.ecx [KEY [VALUE]]",
+   N_("show or change workspace settings (org_name, min_n)")},
+  {"backup",  cmd_backup,  "FILE.ecx COPY.ecx",
+   N_("write a consistent copy of a workspace")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",

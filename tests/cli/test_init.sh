@@ -14,5 +14,23 @@ out=$("$ECX" --lang es help)
 expect_match "help in Spanish" "$out" "crear un espacio de trabajo"
 expect_fail "unknown command fails" "$ECX" frobnicate
 echo "not a database" > "$T/junk.ecx"
-out=$("$ECX" init "$T/b.ecx" --schema 1 && sqlite3 "$T/b.ecx" "PRAGMA user_version=99" && "$ECX" report "$T/b.ecx" 2>&1)
+out=$("$ECX" init "$T/b.ecx" --schema 1 && sqlite3 "$T/b.ecx" "PRAGMA user_version=99" && "$ECX" config "$T/b.ecx" 2>&1)
 expect_match "newer workspace refused with a clear message" "$out" "newer version of ecx"
+
+# ecx config
+expect_eq "min_n defaults to 5" "$("$ECX" config "$T/a.ecx" min_n)" "min_n = 5"
+expect "min_n can be changed" "$ECX" config "$T/a.ecx" min_n 10
+expect_eq "min_n changed" "$(sql "$T/a.ecx" "SELECT value FROM setting WHERE key='min_n'")" "10"
+before=$(snapshot "$T/a.ecx")
+expect_fail "min_n refuses zero" "$ECX" config "$T/a.ecx" min_n 0
+expect_fail "min_n refuses text" "$ECX" config "$T/a.ecx" min_n diez
+out=$("$ECX" config "$T/a.ecx" colour blue 2>&1)
+expect_match "unknown setting named" "$out" 'unknown setting "colour"'
+expect_eq "refused settings change nothing" "$(snapshot "$T/a.ecx")" "$before"
+
+# ecx backup
+expect "backup writes a copy" "$ECX" backup "$T/a.ecx" "$T/copy.ecx"
+expect_eq "backup holds the same data" "$(snapshot "$T/copy.ecx")" "$before"
+expect_fail "backup never overwrites" "$ECX" backup "$T/a.ecx" "$T/copy.ecx"
+expect_fail "backup of a missing workspace fails" "$ECX" backup "$T/nope.ecx" "$T/copy2.ecx"
+expect_eq "failed backup leaves no file" "$(ls "$T/copy2.ecx" 2>/dev/null)" ""
