@@ -21,11 +21,13 @@ void buf_free(Buf *p){
 
 void buf_reset(Buf *p){
   p->n = 0;
+  p->overflow = 0;
   if( p->z ) p->z[0] = 0;
 }
 
 int buf_append(Buf *p, const char *z, size_t n){
   if( n > p->nMax || p->n > p->nMax - n ){
+    p->overflow = 1;
     return err_set(ECX_ETOOBIG, "text longer than %zu bytes", p->nMax);
   }
   if( p->n + n + 1 > p->nAlloc ){

@@ -30,6 +30,7 @@ typedef struct Buf {
   size_t n;       /* bytes used, not counting the terminator */
   size_t nAlloc;  /* bytes allocated */
   size_t nMax;    /* most bytes this buffer may ever hold */
+  int overflow;   /* set when an append did not fit (until buf_reset) */
 } Buf;
 
 void buf_init(Buf *p, size_t nMax);

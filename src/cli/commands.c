@@ -11,6 +11,8 @@ const Command aCommand[] = {
    N_("show or change workspace settings (org_name, min_n)")},
   {"backup",  cmd_backup,  "FILE.ecx COPY.ecx",
    N_("write a consistent copy of a workspace")},
+  {"report",  cmd_report,  "FILE.ecx [--by LIST] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [--compare previous] [--min-n N] [--format table|csv|json] [--timing]",
+   N_("metrics with n and 95% confidence intervals, overall and by groups")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",

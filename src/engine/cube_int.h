@@ -1,0 +1,25 @@
+/*
+** Internals shared by the cube's source files (not for other modules).
+*/
+#ifndef ECX_CUBE_INT_H
+#define ECX_CUBE_INT_H
+
+#include "cube.h"
+
+/* Code of row i in column p. */
+static inline unsigned cube_code(const CubeCol *p, int64_t i){
+  return p->width==1 ? ((const uint8_t*)p->aCode)[i] : ((const uint16_t*)p->aCode)[i];
+}
+static inline void cube_set_code(CubeCol *p, int64_t i, unsigned c){
+  if( p->width==1 ) ((uint8_t*)p->aCode)[i] = (uint8_t)c;
+  else ((uint16_t*)p->aCode)[i] = (uint16_t)c;
+}
+
+/* AND into aOk[0..n) whether rows i0..i0+n pass the filter pW. */
+void cube_where_eval(const Cube *pCube, const CubeWhere *pW, int64_t i0, int n, uint8_t *aOk);
+
+/* Add a value to a column's dictionary; its code is returned in *pCode.
+** Widens the column to 2 bytes past 255 values; ECX_ETOOBIG past 65535. */
+int cube_col_add(Cube *pCube, CubeCol *p, const char *zLabel, int64_t key, unsigned *pCode);
+
+#endif

@@ -1,0 +1,329 @@
+/*
+** Queries over the cube: one pass over the needed columns, in chunks that
+** stay in cache, on several threads each filling its own histograms, which
+** are then added together.
+**
+** A chunk is processed column by column: first the accept mask (date range,
+** benchmark rows, filter terms), then the group slot of every row (codes
+** times strides, rejected rows sent to a trash slot), then one histogram
+** increment per row and metric. No branch depends on the data.
+*/
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cube_int.h"
+#include "../base/err.h"
+#include "../base/i18n.h"
+
+#define CHUNK 2048
+#define MAX_CELLS (64ll*1024*1024)   /* counters per thread */
+
+typedef struct Plan {
+  const Cube *pCube;
+  const CubeQuery *pQ;
+  int64_t aCard[CUBE_MAX_BY];     /* codes per grouping (0 = none included) */
+  uint32_t aStride[CUBE_MAX_BY];
+  int64_t aPkMin[CUBE_MAX_BY];    /* first period key, for period groupings */
+  uint16_t *aPeriodOf[CUBE_MAX_BY]; /* day - dayMin -> period code */
+  int64_t nSlot;                  /* slots; slot nSlot is the trash */
+  int64_t dayLo, dayHi;           /* accepted days (clamped to the data) */
+  int iSegBy;                     /* grouping by segment, or -1 */
+} Plan;
+
+typedef struct Part {
+  const Plan *pPlan;
+  int64_t i0, i1;
+  uint32_t *aRows;   /* nSlot+1 */
+  uint32_t *aHist;   /* (nSlot+1)*nMet*CUBE_HIST */
+} Part;
+
+static void scan_chunk(const Plan *pP, Part *pPart, int64_t i0, int n){
+  const Cube *pC = pP->pCube;
+  const CubeQuery *pQ = pP->pQ;
+  uint32_t aKey[CHUNK];
+  uint8_t aOk[CHUNK];
+  const uint16_t *aDay = pC->aDay + i0;
+  uint32_t trash = (uint32_t)pP->nSlot;
+  int i, k, m, rs = pC->nMet*CUBE_HIST;
+  memset(aKey, 0, sizeof(uint32_t)*(size_t)n);
+  memset(aOk, 1, (size_t)n);
+  if( pP->dayLo>pC->dayMin || pP->dayHi<pC->dayMax ){
+    uint16_t lo = (uint16_t)pP->dayLo, hi = (uint16_t)pP->dayHi;
+    for(i=0; i<n; i++) aOk[i] &= (aDay[i]>=lo) & (aDay[i]<=hi);
+  }
+  if( !pQ->withBenchmark ){
+    const CubeCol *pComp = &pC->aCol[CUBE_COL_COMPETITOR];
+    if( pComp->width==1 ){
+      const uint8_t *a = (const uint8_t*)pComp->aCode + i0;
+      for(i=0; i<n; i++) aOk[i] &= a[i]==0;
+    }else{
+      const uint16_t *a = (const uint16_t*)pComp->aCode + i0;
+      for(i=0; i<n; i++) aOk[i] &= a[i]==0;
+    }
+  }
+  cube_where_eval(pC, pQ->pWhere, i0, n, aOk);
+  for(k=0; k<pQ->nBy; k++){
+    uint32_t stride = pP->aStride[k];
+    if( pQ->aBy[k].iCol<0 ){
+      const uint16_t *aPer = pP->aPeriodOf[k];
+      int64_t dMin = pC->dayMin;
+      for(i=0; i<n; i++) aKey[i] += aPer[aDay[i] - dMin]*stride;
+    }else{
+      const CubeCol *pCol = &pC->aCol[pQ->aBy[k].iCol];
+      if( pCol->width==1 ){
+        const uint8_t *a = (const uint8_t*)pCol->aCode + i0;
+        for(i=0; i<n; i++) aKey[i] += a[i]*stride;
+      }else{
+        const uint16_t *a = (const uint16_t*)pCol->aCode + i0;
+        for(i=0; i<n; i++) aKey[i] += a[i]*stride;
+      }
+    }
+  }
+  for(i=0; i<n; i++) aKey[i] = aOk[i] ? aKey[i] : trash;
+  for(i=0; i<n; i++) pPart->aRows[aKey[i]]++;
+  for(i=0; i<n; i++) aKey[i] *= (uint32_t)rs;
+  for(m=0; m<pC->nMet; m++){
+    const uint8_t *aVal = pC->aMet[m].aVal + i0;
+    uint32_t *aH = pPart->aHist + m*CUBE_HIST;
+    for(i=0; i<n; i++) aH[aKey[i] + aVal[i]]++;
+  }
+}
+
+static void *scan_part(void *pArg){
+  Part *pPart = pArg;
+  int64_t i0;
+  for(i0=pPart->i0; i0<pPart->i1; i0+=CHUNK){
+    int64_t n = pPart->i1 - i0;
+    scan_chunk(pPart->pPlan, pPart, i0, n<CHUNK ? (int)n : CHUNK);
+  }
+  return 0;
+}
+
+static int plan_make(const Cube *pC, const CubeQuery *pQ, Plan *pP){
+  int k;
+  int64_t nSlot = 1, cells;
+  memset(pP, 0, sizeof *pP);
+  pP->pCube = pC;
+  pP->pQ = pQ;
+  pP->iSegBy = -1;
+  pP->dayLo = pQ->dayFrom>pC->dayMin ? pQ->dayFrom : pC->dayMin;
+  pP->dayHi = pQ->dayTo<pC->dayMax ? pQ->dayTo : pC->dayMax;
+  for(k=0; k<pQ->nBy; k++){
+    const CubeBy *pBy = &pQ->aBy[k];
+    if( pBy->iCol<0 ){
+      int64_t pkLo, pkHi, d;
+      if( pC->nRow==0 || pP->dayLo>pP->dayHi ){
+        pP->aCard[k] = 1;
+      }else{
+        pkLo = cube_period_key(pBy->period, pP->dayLo);
+        pkHi = cube_period_key(pBy->period, pP->dayHi);
+        pP->aPkMin[k] = pkLo;
+        pP->aCard[k] = pkHi - pkLo + 1;
+        if( pP->aCard[k]>65535 ) return err_set(ECX_ETOOBIG, _("too many periods to group by"));
+        pP->aPeriodOf[k] = ecx_calloc((size_t)(pC->dayMax - pC->dayMin + 1), sizeof(uint16_t));
+        for(d=pP->dayLo; d<=pP->dayHi; d++){
+          pP->aPeriodOf[k][d - pC->dayMin] = (uint16_t)(cube_period_key(pBy->period, d) - pkLo);
+        }
+      }
+    }else{
+      pP->aCard[k] = pC->aCol[pBy->iCol].nValue + 1;
+      if( pC->aCol[pBy->iCol].kind==CUBE_COL_SEGMENT ) pP->iSegBy = k;
+    }
+    nSlot *= pP->aCard[k];
+    if( nSlot>MAX_CELLS ) break;
+  }
+  cells = (nSlot + 1)*(pC->nMet*CUBE_HIST + 1);
+  if( nSlot>MAX_CELLS || cells>MAX_CELLS ){
+    return err_set(ECX_ETOOBIG, _("too many groups (%lld): group by fewer or coarser columns"),
+                   (long long)nSlot);
+  }
+  pP->nSlot = nSlot;
+  for(k=pQ->nBy-1, nSlot=1; k>=0; k--){
+    pP->aStride[k] = (uint32_t)nSlot;
+    nSlot *= pP->aCard[k];
+  }
+  return ECX_OK;
+}
+
+static void plan_free(Plan *pP){
+  int k;
+  for(k=0; k<CUBE_MAX_BY; k++) free(pP->aPeriodOf[k]);
+}
+
+/* Run the scan on the cube's threads; the sums end in aPart[0]. */
+static void run_parts(const Plan *pP, Part *aPart, int nPart){
+  const Cube *pC = pP->pCube;
+  pthread_t aTid[8];
+  int t, nStarted = 0;
+  int64_t per = (pC->nRow + nPart - 1)/nPart, s, nCell;
+  per = (per + CHUNK - 1)/CHUNK*CHUNK;
+  nCell = (pP->nSlot + 1)*pC->nMet*CUBE_HIST;
+  for(t=0; t<nPart; t++){
+    aPart[t].pPlan = pP;
+    aPart[t].i0 = t*per < pC->nRow ? t*per : pC->nRow;
+    aPart[t].i1 = (t+1)*per < pC->nRow ? (t+1)*per : pC->nRow;
+    aPart[t].aRows = ecx_calloc((size_t)(pP->nSlot + 1), sizeof(uint32_t));
+    aPart[t].aHist = ecx_calloc((size_t)nCell, sizeof(uint32_t));
+  }
+  for(t=1; t<nPart; t++){
+    if( pthread_create(&aTid[t], 0, scan_part, &aPart[t])==0 ){
+      nStarted = t;
+    }else{
+      break;
+    }
+  }
+  for(t=nStarted+1; t<nPart; t++) scan_part(&aPart[t]);   /* threads refused: do it here */
+  scan_part(&aPart[0]);
+  for(t=1; t<=nStarted; t++) pthread_join(aTid[t], 0);
+  for(t=1; t<nPart; t++){
+    for(s=0; s<=pP->nSlot; s++) aPart[0].aRows[s] += aPart[t].aRows[s];
+    for(s=0; s<nCell; s++) aPart[0].aHist[s] += aPart[t].aHist[s];
+    free(aPart[t].aRows);
+    free(aPart[t].aHist);
+  }
+}
+
+/* Codes of slot s, one per grouping. */
+static void slot_codes(const Plan *pP, int64_t s, int64_t *aCode){
+  int k;
+  for(k=0; k<pP->pQ->nBy; k++){
+    aCode[k] = (s/pP->aStride[k]) % pP->aCard[k];
+  }
+}
+
+/* Append group (codes aCode) with the counts of slot s to pR; if the last
+** group has the same keys, add into it instead. */
+static void result_add(CubeResult *pR, const int64_t *aKey,
+                       const uint32_t *aRows, const uint32_t *aHist, int64_t s){
+  int nH = pR->nMet*CUBE_HIST, k, j;
+  int64_t g = pR->nGroup;
+  for(k=0; k<pR->nBy; k++) pR->aKey[g*pR->nBy + k] = aKey[k];
+  pR->aRows[g] = aRows[s];
+  for(j=0; j<nH; j++) pR->aHist[g*nH + j] = aHist[s*nH + j];
+  pR->nGroup++;
+}
+
+static int cmp_group(const void *a, const void *b, void *pArg){
+  const int64_t *x = a, *y = b;
+  int k, nKey = *(const int*)pArg;
+  for(k=0; k<nKey; k++){
+    if( x[k]!=y[k] ) return x[k]<y[k] ? -1 : 1;
+  }
+  return 0;
+}
+
+/* Fill pR from the summed scan. Groups by segment are expanded: each
+** combination's counts go to every segment it contains. */
+static void collect(const Plan *pP, const Part *pAll, CubeResult *pR){
+  const Cube *pC = pP->pCube;
+  int nBy = pP->pQ->nBy, nH = pC->nMet*CUBE_HIST, k, j;
+  int64_t s, nOut = 0, aCode[CUBE_MAX_BY], aKey[CUBE_MAX_BY];
+  for(s=0; s<pP->nSlot; s++){
+    if( pAll->aRows[s]==0 ) continue;
+    if( pP->iSegBy>=0 ){
+      slot_codes(pP, s, aCode);
+      nOut += __builtin_popcountll((uint64_t)pC->aCol[CUBE_COL_SEGMENT].aKey[aCode[pP->iSegBy]]);
+    }else{
+      nOut++;
+    }
+  }
+  pR->aKey = ecx_malloc(sizeof(int64_t)*(size_t)(nOut*nBy + 1));
+  pR->aRows = ecx_malloc(sizeof(int64_t)*(size_t)(nOut + 1));
+  pR->aHist = ecx_malloc(sizeof(int64_t)*(size_t)(nOut*nH + 1));
+  for(s=0; s<pP->nSlot; s++){
+    if( pAll->aRows[s]==0 ) continue;
+    slot_codes(pP, s, aCode);
+    for(k=0; k<nBy; k++){
+      aKey[k] = pP->pQ->aBy[k].iCol<0 ? pP->aPkMin[k] + aCode[k] : aCode[k];
+    }
+    if( pP->iSegBy<0 ){
+      result_add(pR, aKey, pAll->aRows, pAll->aHist, s);
+    }else{
+      uint64_t mask = (uint64_t)pC->aCol[CUBE_COL_SEGMENT].aKey[aCode[pP->iSegBy]];
+      for(j=0; j<pC->nSegment; j++){
+        if( mask & ((uint64_t)1<<j) ){
+          aKey[pP->iSegBy] = j + 1;
+          result_add(pR, aKey, pAll->aRows, pAll->aHist, s);
+        }
+      }
+    }
+  }
+  if( pP->iSegBy>=0 && pR->nGroup>1 ){
+    /* Sort by keys (a row per group: keys, rows, histogram), then add up
+    ** the entries with equal keys. */
+    int w = nBy + 1 + nH;
+    int64_t *aTmp = ecx_malloc(sizeof(int64_t)*(size_t)(pR->nGroup*w)), g, o;
+    for(g=0; g<pR->nGroup; g++){
+      memcpy(aTmp + g*w, pR->aKey + g*nBy, sizeof(int64_t)*(size_t)nBy);
+      aTmp[g*w + nBy] = pR->aRows[g];
+      memcpy(aTmp + g*w + nBy + 1, pR->aHist + g*nH, sizeof(int64_t)*(size_t)nH);
+    }
+    qsort_r(aTmp, (size_t)pR->nGroup, sizeof(int64_t)*(size_t)w, cmp_group, &nBy);
+    for(g=0, o=-1; g<pR->nGroup; g++){
+      int64_t *x = aTmp + g*w;
+      if( o<0 || cmp_group(x, pR->aKey + o*nBy, &nBy)!=0 ){
+        o++;
+        memcpy(pR->aKey + o*nBy, x, sizeof(int64_t)*(size_t)nBy);
+        pR->aRows[o] = 0;
+        memset(pR->aHist + o*nH, 0, sizeof(int64_t)*(size_t)nH);
+      }
+      pR->aRows[o] += x[nBy];
+      for(j=0; j<nH; j++) pR->aHist[o*nH + j] += x[nBy + 1 + j];
+    }
+    pR->nGroup = o + 1;
+    free(aTmp);
+  }
+}
+
+int cube_query(const Cube *pCube, const CubeQuery *pQ, CubeResult *pR){
+  Plan plan;
+  Part aPart[8];
+  int nPart, rc;
+  memset(pR, 0, sizeof *pR);
+  if( pQ->nBy<0 || pQ->nBy>CUBE_MAX_BY ) err_fatal("cube_query: bad nBy %d", pQ->nBy);
+  rc = plan_make(pCube, pQ, &plan);
+  if( rc ){ plan_free(&plan); return rc; }
+  pR->nBy = pQ->nBy;
+  memcpy(pR->aBy, pQ->aBy, sizeof pQ->aBy);
+  pR->nMet = pCube->nMet;
+  nPart = pCube->nThread;
+  if( nPart>8 ) nPart = 8;
+  if( nPart<1 || pCube->nRow<(int64_t)nPart*65536 ) nPart = 1;
+  if( pCube->nRow>0 && plan.dayLo<=plan.dayHi ){
+    run_parts(&plan, aPart, nPart);
+    collect(&plan, &aPart[0], pR);
+    free(aPart[0].aRows);
+    free(aPart[0].aHist);
+  }else{
+    pR->aKey = ecx_malloc(sizeof(int64_t));
+    pR->aRows = ecx_malloc(sizeof(int64_t));
+    pR->aHist = ecx_malloc(sizeof(int64_t));
+  }
+  plan_free(&plan);
+  return ECX_OK;
+}
+
+void cube_result_free(CubeResult *pR){
+  free(pR->aKey);
+  free(pR->aRows);
+  free(pR->aHist);
+  memset(pR, 0, sizeof *pR);
+}
+
+const char *cube_result_label(const Cube *pCube, const CubeResult *pR, int64_t g, int k,
+                              char *a, size_t n){
+  int64_t key = pR->aKey[g*pR->nBy + k];
+  const CubeBy *pBy = &pR->aBy[k];
+  const char *z = _("(none)");
+  if( pBy->iCol<0 ){
+    return cube_period_label(pBy->period, key, a, n);
+  }
+  if( pCube->aCol[pBy->iCol].kind==CUBE_COL_SEGMENT ){
+    if( key>=1 && key<=pCube->nSegment ) z = pCube->azSegment[key - 1];
+  }else if( key>=1 && key<=pCube->aCol[pBy->iCol].nValue ){
+    z = pCube->aCol[pBy->iCol].azValue[key];
+  }
+  snprintf(a, n, "%s", z);
+  return a;
+}

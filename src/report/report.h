@@ -1,0 +1,52 @@
+/*
+** Reports: the metrics of the cube, overall and by groups, with n, 95%
+** confidence intervals, small-group suppression and changes against the
+** previous period, written as an aligned table, CSV or JSON.
+**
+** Every report is "tidy": one row per group and figure. The figures are
+** NPS (nps), CSAT top-2-box share (csat), CES mean (ces) and share agreeing
+** 5-7 (ces_agree), and the mean of every dimension. docs/report.md.
+*/
+#ifndef ECX_REPORT_H
+#define ECX_REPORT_H
+
+#include "../base/buf.h"
+#include "../engine/cube.h"
+
+typedef enum { REPORT_TABLE, REPORT_CSV, REPORT_JSON } ReportFormat;
+
+typedef struct ReportSpec {
+  const char *zBy;          /* comma-separated groupings, or NULL */
+  const char *zWhere;       /* filter expression (filter.h), or NULL */
+  const char *zSegment;     /* shorthand for segment=NAME, or NULL */
+  const char *zFrom, *zTo;  /* date range (inclusive days), or NULL */
+  int comparePrevious;      /* add the change against the previous period */
+  int minN;                 /* groups and figures with fewer are suppressed */
+  ReportFormat format;
+  const char *zTitle;       /* organization name for the heading, or NULL */
+} ReportSpec;
+
+typedef enum { FIG_NPS, FIG_SHARE, FIG_MEAN } FigureKind;
+
+/* One figure of a report: which metric, and how it is summarized. */
+typedef struct Figure {
+  int iMet;
+  FigureKind kind;
+  int xMin;                 /* FIG_SHARE: answers >= xMin count as hits */
+  const char *zId;          /* stable id ("nps", "csat", a dimension) */
+  const char *zLabel;       /* label for people (translated) */
+} Figure;
+
+/* The figures the cube can report, in report order; returns how many were
+** written to aFig (at most nMax). Strings belong to the cube or are static. */
+int report_figures(const Cube *pCube, Figure *aFig, int nMax);
+/* Estimate of figure f from a group's histograms (nMet*CUBE_HIST counts). */
+void report_estimate(const Figure *f, const int64_t *aHist, Estimate *pE);
+/* Change of figure f between two groups' histograms. */
+void report_change(const Figure *f, const int64_t *aNow, const int64_t *aBefore, Change *pC);
+
+/* Compute the report and append it to pOut. ECX_EINVAL (with a message)
+** for a bad grouping, filter or date. */
+int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut);
+
+#endif
