@@ -1,0 +1,87 @@
+# ecx report on a workspace with known answers written through the sqlite3
+# shell, so that every expected figure is worked out by hand here.
+. "$(dirname "$0")/lib.sh"
+
+W=$T/r.ecx
+"$ECX" init "$W" --name "Telco Prueba" >/dev/null
+# 100 responses in January 2026 at touchpoint "compra": NPS answers 10 (x50),
+# 8 (x30), 3 (x20); 6 responses in February at "soporte", NPS 10,10,10,9,0,7;
+# 3 responses in February at "tienda" (under min_n 5), NPS 10.
+sqlite3 -batch "$W" "
+INSERT INTO touchpoint(name, position) VALUES('compra', 1), ('soporte', 2), ('tienda', 3);
+INSERT INTO survey(code, created) VALUES('rel', 0);
+INSERT INTO question(survey_id, code, position, type, scale_min, scale_max)
+  VALUES(1, 'nps', 1, 'nps', 0, 10), (1, 'csat', 2, 'csat', 1, 5);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<100)
+  INSERT INTO response(id, survey_id, touchpoint_id, ts, language, source_id)
+  SELECT i, 1, 1, 1767225600 + i*3600, 'es', 'a'||i FROM c;
+INSERT INTO answer(question_id, response_id, num)
+  SELECT 1, id, CASE WHEN id<=50 THEN 10 WHEN id<=80 THEN 8 ELSE 3 END FROM response;
+INSERT INTO response(id, survey_id, touchpoint_id, ts, language, source_id) VALUES
+  (101, 1, 2, 1770000000, 'es', 'b1'), (102, 1, 2, 1770000000, 'es', 'b2'),
+  (103, 1, 2, 1770000000, 'es', 'b3'), (104, 1, 2, 1770000000, 'es', 'b4'),
+  (105, 1, 2, 1770000000, 'es', 'b5'), (106, 1, 2, 1770000000, 'es', 'b6'),
+  (107, 1, 3, 1770000000, 'es', 'c1'), (108, 1, 3, 1770000000, 'es', 'c2'),
+  (109, 1, 3, 1770000000, 'es', 'c3');
+INSERT INTO answer(question_id, response_id, num) VALUES
+  (1, 101, 10), (1, 102, 10), (1, 103, 10), (1, 104, 9), (1, 105, 0), (1, 106, 7),
+  (1, 107, 10), (1, 108, 10), (1, 109, 10);
+INSERT INTO answer(question_id, response_id, num) VALUES (2, 101, 5), (2, 102, 4), (2, 103, 2);
+"
+
+# January alone: 50 promoters, 20 detractors of 100 -> NPS 30, adjusted-Wald
+# 95% CI 14.05 .. 44.20 (see tests/unit/test_stats.c for the arithmetic).
+out=$("$ECX" report "$W" --to 2026-01-31 --format csv)
+expect_match "csv header" "$out" "^metric,n,value,ci_low,ci_high,suppressed$"
+expect_match "January NPS 30 with its adjusted-Wald interval" "$out" "^nps,100,30\.0000,14\.05[0-9]*,44\.20[0-9]*,0$"
+
+# By touchpoint: soporte 4 promoters, 1 detractor of 6 -> 50; tienda has 3
+# responses, under the minimum of 5: suppressed, its n not shown.
+out=$("$ECX" report "$W" --by touchpoint --format csv)
+expect_match "soporte NPS 50 of 6" "$out" "^soporte,nps,6,50\.0000,"
+expect_match "tienda suppressed" "$out" "^tienda,nps,,,,,1$"
+# CSAT of soporte: 2 of 3 answers at 4-5, but n 3 < 5: the figure is suppressed.
+expect_match "small figure suppressed inside a shown group" "$out" "^soporte,csat,3,,,,1$"
+out=$("$ECX" report "$W" --by touchpoint --min-n 3 --format csv)
+expect_match "--min-n 3 shows tienda" "$out" "^tienda,nps,3,100\.0000,"
+"$ECX" config "$W" min_n 7 >/dev/null
+out=$("$ECX" report "$W" --by touchpoint --format csv)
+expect_match "workspace min_n 7 suppresses soporte" "$out" "^soporte,nps,,,,,1$"
+"$ECX" config "$W" min_n 5 >/dev/null
+
+# Total: 50+4+3 promoters, 20+1 detractors of 109 -> 100*36/109 = 33.0275.
+out=$("$ECX" report "$W" --format csv)
+expect_match "overall NPS 33.03" "$out" "^nps,109,33\.027[0-9],"
+
+# By month with the change: February (soporte+tienda: 7 promoters, 1 detractor
+# of 9 -> 66.67) against January (30): +36.67.
+out=$("$ECX" report "$W" --by month --compare previous --format csv)
+expect_match "month rows" "$out" "^2026-02,nps,9,66\.666[0-9],"
+expect_match "change against January" "$out" "^2026-02,nps,9,66\.666[0-9],[-0-9.]+,[-0-9.]+,36\.666[0-9],"
+
+json=$("$ECX" report "$W" --by touchpoint,month --format json)
+expect_match "json has keys per group" "$json" '"keys":\{"touchpoint":"soporte","month":"2026-02"\}'
+expect "json is valid, with n and an interval on every row" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["overall"]["n"]==109; assert all("ci_low" in f and "n" in f for g in d["groups"] for f in g["figures"].values())' "$json"
+
+out=$("$ECX" report "$W" --by touchpoint)
+expect_match "table has a heading with the organization" "$out" "^Telco Prueba — responses: 109"
+expect_match "table marks suppressed groups" "$out" "tienda +\(all\) +< 5 +suppressed"
+
+out=$("$ECX" report "$W" --where "touchpoint=soporte|tienda" --format csv)
+expect_match "--where keeps two touchpoints" "$out" "^nps,9,66\.666[0-9],"
+out=$("$ECX" report "$W" --where "touchpoint!=compra" --from 2026-02-01 --format csv)
+expect_match "--where != with --from" "$out" "^nps,9,66\.666[0-9],"
+
+# Errors: each names what is wrong and exits non-zero.
+expect_fail "unknown grouping fails" "$ECX" report "$W" --by colour
+out=$("$ECX" report "$W" --by colour 2>&1)
+expect_match "unknown grouping lists the choices" "$out" 'cannot group by "colour".*touchpoint'
+out=$("$ECX" report "$W" --where "touchpoint=kiosko" 2>&1)
+expect_match "unknown value lists the known ones" "$out" 'no value "kiosko".*compra'
+out=$("$ECX" report "$W" --where "touchpoint" 2>&1)
+expect_match "filter syntax error points at the place" "$out" "at character"
+expect_fail "bad format refused" "$ECX" report "$W" --format xml
+expect_fail "bad date refused" "$ECX" report "$W" --from 2026-13-01
+out=$("$ECX" report "$W" --compare previous 2>&1)
+expect_match "--compare needs a period" "$out" "needs a period"
+expect_fail "missing workspace" "$ECX" report "$T/none.ecx"
