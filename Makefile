@@ -39,6 +39,9 @@ $(BUILD)/libecx.a: $(LIB_OBJ)
 $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libecx.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/engine_bench: $(BUILD)/obj/bench/engine_bench.o $(BUILD)/libecx.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
@@ -77,7 +80,7 @@ demo: deps
 
 bench:
 	scripts/deps.sh bench
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/engine_bench
 	bench/run.sh
 
 pot:
