@@ -9,6 +9,7 @@
 ** sorted). A change other than new responses (a new question, segment or
 ** attribute, or a deleted response) makes cube_refresh reload whole.
 */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -279,13 +280,14 @@ static int64_t row_of_id(const Loader *pL, int64_t id, int64_t *pj){
   return -1;
 }
 
-static int load_answers(Loader *pL){
+/* Load the answers of metrics iFirst, iFirst+step, ... through pDb. */
+static int load_answers_part(const Loader *pL, Db *pDb, int iFirst, int step){
   Cube *pCube = pL->pCube;
   Stmt *pStmt = 0;
-  int m, q, rc = db_prepare(pL->pDb, &pStmt,
+  int m, q, rc = db_prepare(pDb, &pStmt,
     "SELECT response_id, num FROM answer WHERE question_id=?1 AND response_id>?2 AND num IS NOT NULL");
   int64_t idFloor = pL->nNew ? pL->aId[0] - 1 : 0;
-  for(m=0; m<pCube->nMet && rc==ECX_OK; m++){
+  for(m=iFirst; m<pCube->nMet && rc==ECX_OK; m+=step){
     CubeMetric *pM = &pCube->aMet[m];
     for(q=0; q<pM->nQuestion && rc==ECX_OK; q++){
       int64_t j = 0;
@@ -301,6 +303,49 @@ static int load_answers(Loader *pL){
     }
   }
   db_finalize(pStmt);
+  return rc;
+}
+
+typedef struct AnswerWorker {
+  const Loader *pL;
+  const char *zPath;
+  int rc;
+  char zErr[512];
+} AnswerWorker;
+
+/* A second reader: its own read-only connection (WAL lets readers run side
+** by side) loads every other metric. Answers of responses it sees beyond
+** the loaded ones are ignored by the id merge. */
+static void *answer_worker(void *pArg){
+  AnswerWorker *p = pArg;
+  Db *pDb = 0;
+  p->rc = db_open(p->zPath, DB_READONLY, &pDb);
+  if( p->rc==ECX_OK ){
+    p->rc = db_begin(pDb);
+    if( p->rc==ECX_OK ) p->rc = load_answers_part(p->pL, pDb, 1, 2);
+    db_rollback(pDb);
+  }
+  if( p->rc ) snprintf(p->zErr, sizeof p->zErr, "%s", err_detail());
+  db_close(pDb);
+  return 0;
+}
+
+static int load_answers(Loader *pL){
+  AnswerWorker w;
+  pthread_t tid;
+  int rc;
+  if( pL->pCube->nThread<2 || pL->nNew<100000 || pL->pCube->nMet<2 ){
+    return load_answers_part(pL, pL->pDb, 0, 1);
+  }
+  memset(&w, 0, sizeof w);
+  w.pL = pL;
+  w.zPath = db_filename(pL->pDb);
+  if( pthread_create(&tid, 0, answer_worker, &w)!=0 ){
+    return load_answers_part(pL, pL->pDb, 0, 1);
+  }
+  rc = load_answers_part(pL, pL->pDb, 0, 2);
+  pthread_join(tid, 0);
+  if( rc==ECX_OK && w.rc ) rc = err_set(w.rc, "%s", w.zErr);
   return rc;
 }
 
