@@ -13,6 +13,8 @@ const Command aCommand[] = {
    N_("write a consistent copy of a workspace")},
   {"report",  cmd_report,  "FILE.ecx [--by LIST] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [--compare previous] [--min-n N] [--format table|csv|json] [--timing]",
    N_("metrics with n and 95% confidence intervals, overall and by groups")},
+  {"export",  cmd_export,  "FILE.ecx [--format csv|jsonl] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [-o FILE]",
+   N_("write one row per response (categories, segments, ratings) as CSV or JSON lines")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",

@@ -98,7 +98,7 @@ static int parse_by(const Cube *pCube, const char *zBy, CubeQuery *pQ,
   return ECX_OK;
 }
 
-static int parse_day(const char *z, const char *zOpt, int64_t *pDay){
+int report_parse_day(const char *z, const char *zOpt, int64_t *pDay){
   int64_t ts;
   if( util_parse_time(z, &ts) ){
     return err_set(ECX_EINVAL, _("%s: \"%s\" is not a date (use YYYY-MM-DD)"), zOpt, z);
@@ -129,15 +129,14 @@ static ReportRow *add_row(ReportData *pD){
   return p;
 }
 
-/* The compiled filter of the spec: --where and --segment together. */
-static int compile_where(const Cube *pCube, const ReportSpec *pSpec, CubeWhere *pW){
+int report_where_compile(const Cube *pCube, const char *zWhere, const char *zSegment, CubeWhere *pW){
   Filter f;
-  int rc = filter_parse(pSpec->zWhere, &f);
-  if( rc==ECX_OK && pSpec->zSegment ){
+  int rc = filter_parse(zWhere, &f);
+  if( rc==ECX_OK && zSegment ){
     Filter s;
     FilterClause c;
     char *azVal[1];
-    azVal[0] = (char*)pSpec->zSegment;
+    azVal[0] = (char*)zSegment;
     c.zKey = (char*)"segment"; c.negate = 0; c.nValue = 1; c.azValue = azVal;
     s.nClause = 1; s.aClause = &c;
     filter_append(&f, &s);
@@ -166,13 +165,13 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
   q.dayFrom = INT64_MIN;
   q.dayTo = INT64_MAX;
   rc = parse_by(pCube, pSpec->zBy, &q, d.azBy, &zByCopy, &iPer);
-  if( rc==ECX_OK && pSpec->zFrom ) rc = parse_day(pSpec->zFrom, "--from", &q.dayFrom);
-  if( rc==ECX_OK && pSpec->zTo ) rc = parse_day(pSpec->zTo, "--to", &q.dayTo);
+  if( rc==ECX_OK && pSpec->zFrom ) rc = report_parse_day(pSpec->zFrom, "--from", &q.dayFrom);
+  if( rc==ECX_OK && pSpec->zTo ) rc = report_parse_day(pSpec->zTo, "--to", &q.dayTo);
   if( rc==ECX_OK && q.dayFrom>q.dayTo ) rc = err_set(ECX_EINVAL, _("--from is after --to"));
   if( rc==ECX_OK && pSpec->comparePrevious && iPer<0 && (!pSpec->zFrom || !pSpec->zTo) ){
     rc = err_set(ECX_EINVAL, _("--compare previous needs a period in --by (week, month...) or both --from and --to"));
   }
-  if( rc==ECX_OK ) rc = compile_where(pCube, pSpec, &where);
+  if( rc==ECX_OK ) rc = report_where_compile(pCube, pSpec->zWhere, pSpec->zSegment, &where);
   if( rc ) goto out;
   d.nBy = q.nBy;
   d.hasCompare = pSpec->comparePrevious;

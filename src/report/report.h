@@ -45,6 +45,12 @@ void report_estimate(const Figure *f, const int64_t *aHist, Estimate *pE);
 /* Change of figure f between two groups' histograms. */
 void report_change(const Figure *f, const int64_t *aNow, const int64_t *aBefore, Change *pC);
 
+/* Compile a --where filter and a --segment shorthand (either may be NULL)
+** against the cube; free with cube_where_free(). */
+int report_where_compile(const Cube *pCube, const char *zWhere, const char *zSegment, CubeWhere *pW);
+/* Parse a date option (zOpt names it in messages) into a day number. */
+int report_parse_day(const char *z, const char *zOpt, int64_t *pDay);
+
 /* Compute the report and append it to pOut. ECX_EINVAL (with a message)
 ** for a bad grouping, filter or date. */
 int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut);

@@ -85,3 +85,15 @@ expect_fail "bad date refused" "$ECX" report "$W" --from 2026-13-01
 out=$("$ECX" report "$W" --compare previous 2>&1)
 expect_match "--compare needs a period" "$out" "needs a period"
 expect_fail "missing workspace" "$ECX" report "$T/none.ecx"
+
+# ecx export: the same rows reports count.
+out=$("$ECX" export "$W")
+expect_eq "export has a header and one row per response" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "110"
+expect_match "export header" "$out" "^date,survey,touchpoint,channel,language,competitor,nps,csat$"
+expect_eq "export counts promoters like the report" \
+  "$(printf '%s\n' "$out" | awk -F, 'NR>1 && $7>=9' | wc -l | tr -d ' ')" "57"
+out=$("$ECX" export "$W" --where "touchpoint=soporte" --format jsonl)
+expect_eq "export --where keeps 6 rows" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "6"
+expect "jsonl rows are JSON" python3 -c 'import json,sys; [json.loads(l) for l in sys.argv[1].splitlines()]' "$out"
+expect_fail "export refuses a bad format" "$ECX" export "$W" --format xml
+expect_fail "export refuses an unwritable output" "$ECX" export "$W" -o "$T/no/such/dir/x.csv"
