@@ -18,14 +18,22 @@ CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 LDFLAGS += -fsanitize=address,undefined
 endif
 
+ifeq ($(SAN),fuzz)
+CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=fuzzer,address,undefined
+endif
+
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path src/cli/main.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 PO_ES    := $(sort $(wildcard po/es/*.po))
 MO       := $(BUILD)/locale/es/LC_MESSAGES/ecx.mo
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all check demo deps deps-test clean unit asan checksrc bench pot
+.PHONY: all check demo deps deps-test clean unit asan checksrc bench pot fuzz fuzz-build fuzzers
 
 all: $(BUILD)/ecx $(MO)
 
@@ -41,6 +49,19 @@ $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libecx.a
 
 $(BUILD)/engine_bench: $(BUILD)/obj/bench/engine_bench.o $(BUILD)/libecx.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(BUILD)/libecx.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+fuzzers: $(FUZZ_BIN)
+
+# Fuzz targets (libFuzzer, clang) in build/fuzz/; `make fuzz` runs each one
+# for FUZZ_SECONDS.
+fuzz-build:
+	$(MAKE) BUILD=$(BUILD)/fuzz CC=clang SAN=fuzz OPT='-O1 -g' fuzzers
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -72,6 +93,7 @@ checksrc:
 check: deps-test
 	$(MAKE) all unit
 	$(MAKE) asan
+	$(MAKE) fuzz-build
 	tests/run.sh
 
 demo: deps

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every test: unit tests (plain and ASan+UBSan builds), the source check
-# and the CLI tests. Each prints "ok - ..." or "not ok - ..." lines; this
+# the CLI tests and a short run of every fuzz target. Each prints "ok - ..." or "not ok - ..." lines; this
 # script counts them and ends with "N passed, N failed".
 cd "$(dirname "$0")/.." || exit 2
 out=build/test-output
@@ -19,6 +19,8 @@ for t in tests/cli/*.sh; do
   case "$t" in */lib.sh) continue ;; esac
   run "$(basename "$t")" sh "$t"
 done
+# Every fuzz target for FUZZ_SECONDS (60 by default), two at a time.
+run "fuzz" scripts/fuzz.sh
 passed=$(grep -c '^ok - ' "$log")
 failed=$(grep -c '^not ok - ' "$log")
 # A crash or sanitizer report without a "not ok" line still fails the run.

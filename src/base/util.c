@@ -126,7 +126,9 @@ int util_parse_time(const char *z, int64_t *pTs){
       if( !digits12(&p, &mo) || *p++!='/' || !digits(&p, 4, &y) ) return ECX_EINVAL;
     }else{
       int64_t v;
-      if( util_parse_int(z, &v)==ECX_OK && v >= 0 ){ *pTs = v; return ECX_OK; }
+      /* Unix seconds up to 9999-12-31T23:59:59Z, so that every accepted
+      ** time has a four-digit year when written back. */
+      if( util_parse_int(z, &v)==ECX_OK && v >= 0 && v <= 253402300799 ){ *pTs = v; return ECX_OK; }
       return ECX_EINVAL;
     }
   }

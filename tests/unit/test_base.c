@@ -104,3 +104,14 @@ TEST(err_table_is_complete){
   CHECK_INT(err_exit_code(ECX_OK), 0);
   CHECK_INT(err_http_status(ECX_ETOOBIG), 413);
 }
+
+TEST(util_parse_time_unix_range){
+  /* Found by fuzz_time: Unix seconds past year 9999 were accepted but could
+  ** not be written back as a date. 253402300799 is 9999-12-31T23:59:59Z. */
+  int64_t ts;
+  char a[32];
+  CHECK_INT(util_parse_time("2016722516500", &ts), ECX_EINVAL);
+  CHECK_INT(util_parse_time("253402300799", &ts), ECX_OK);
+  CHECK_STR(util_fmt_time(a, sizeof a, ts), "9999-12-31T23:59:59Z");
+  CHECK_INT(util_parse_time("253402300800", &ts), ECX_EINVAL);
+}
