@@ -11,6 +11,8 @@ const Command aCommand[] = {
    N_("show or change workspace settings (org_name, min_n)")},
   {"backup",  cmd_backup,  "FILE.ecx COPY.ecx",
    N_("write a consistent copy of a workspace")},
+  {"demo",    cmd_demo,    "FILE.ecx --responses N [--seed S] [--force]",
+   N_("build a demo workspace for a fictitious telecom, Telco Andina")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",
