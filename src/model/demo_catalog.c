@@ -106,9 +106,9 @@ const DemoTpDef demo_aTp[DEMO_NTP] = {
 };
 
 const DemoCompDef demo_aComp[DEMO_NCOMP] = {
-  {"Movitel", "low-cost: mejor en precio justo, peor en cobertura y velocidad", -0.05,
+  {"Movitel", "low-cost: mejor en precio justo, peor en cobertura y velocidad", -0.10,
    {-0.55, -0.45, 0.75, 0.10, 0.00, -0.10, 0.00, -0.20, 0.15, 0.00}, 0.55},
-  {"Claronet", "premium: mejor en cobertura y velocidad, caro y poco transparente", 0.05,
+  {"Claronet", "premium: mejor en cobertura y velocidad, caro y poco transparente", -0.05,
    {0.50, 0.55, -0.65, -0.10, -0.20, 0.00, -0.05, 0.10, -0.25, -0.10}, 0.45},
 };
 

@@ -134,13 +134,13 @@ static int clamp_round(double x, int lo, int hi){
 
 /* Month effects on the common factor and on single dimensions. */
 static double month_factor(int m){
-  double f = 0.02 * (m - 12);              /* slow upward trend */
-  return m==DEMO_INCIDENT_MONTH ? f - 0.30 : f;
+  double f = 0.012 * (m - 12);             /* slow upward trend */
+  return m==DEMO_INCIDENT_MONTH ? f - 0.10 : f;
 }
 static double month_dim_shift(int m, int k){
   if( m==DEMO_INCIDENT_MONTH ){
-    if( k==D_COBERTURA ) return -1.30;
-    if( k==D_VELOCIDAD ) return -1.00;
+    if( k==D_COBERTURA ) return -0.80;
+    if( k==D_VELOCIDAD ) return -0.60;
   }
   if( (m + 10) % 12==11 && k==D_RAPIDEZ ) return -0.30;   /* December queues */
   return 0.0;

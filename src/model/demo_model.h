@@ -75,7 +75,7 @@ typedef struct DemoCompDef {
 extern const DemoCompDef demo_aComp[DEMO_NCOMP];
 
 /* NPS likelihood = DEMO_NPS_INTERCEPT + sum of weight*rating + noise. */
-#define DEMO_NPS_INTERCEPT (-2.2)
+#define DEMO_NPS_INTERCEPT (-1.9)
 /* Population share of a perfil implied by the conditional tables. */
 double demo_perfil_share(int iPerfil);
 

@@ -120,7 +120,7 @@ static const char *const azOpenPosEs[] = {
   "¡Felicitaciones!", "Quedé muy satisfecho.", "", "",
 };
 static const char *const azFramePosEs[] = {
-  "%s.", "Destaco que %s.", "Lo mejor: %s.", "Me gustó que %s.", "Valoro mucho que %s.",
+  "%s.", "Destaco que %s.", "Lo mejor: %s.", "Algo que valoro: %s.", "Lo bueno es que %s.",
 };
 static const char *const azClosePosEs[] = {
   "Lo recomiendo.", "Seguiré con ustedes.", "Gracias.", "¡Sigan así!", "Muy recomendable.", "",
@@ -130,7 +130,7 @@ static const char *const azOpenNegEs[] = {
   "No estoy conforme.", "Una vergüenza.", "", "",
 };
 static const char *const azFrameNegEs[] = {
-  "%s.", "El problema es que %s.", "Lo peor: %s.", "Es increíble que %s.", "Reclamo porque %s.",
+  "%s.", "El problema es que %s.", "Lo peor: %s.", "No puede ser: %s.", "Reclamo porque %s.",
 };
 static const char *const azCloseNegEs[] = {
   "Estoy pensando en cambiarme de compañía.", "Espero que lo solucionen.",
@@ -140,7 +140,7 @@ static const char *const azCloseMixEs[] = {
   "Pueden mejorar.", "Hay cosas por mejorar.", "Ojalá mejoren.", "",
 };
 static const char *const azOpenPosEn[] = {
-  "Great service.", "Very happy with Telco Andina.", "Excellent experience.", "",
+  "Great service.", "Very happy with the service.", "Excellent experience.", "",
 };
 static const char *const azFramePosEn[] = {
   "%s.", "What I liked most: %s.", "I appreciate that %s.",
@@ -164,7 +164,7 @@ static const MixFrame aMixEs[] = {
   {"En general bien: ", 1, ", pero ", "."},
   {"", 1, ", aunque ", "."},
   {"", 1, "; lo malo es que ", "."},
-  {"Me quedo con que ", 1, ", pero ", "."},
+  {"Lo bueno: ", 1, "; lo malo: ", "."},
   {"Regular. ", 0, ", aunque reconozco que ", "."},
 };
 static const MixFrame aMixEn[] = {
