@@ -92,7 +92,10 @@ int demo_build(Workspace *pWs, const DemoOpts *pOpts, DemoSummary *pSum);
 /* Create zPath as a demo workspace. The data is written into zPath.partial
 ** and renamed onto zPath at the end, so an interrupted run never leaves a
 ** half-written workspace under the real name. An existing zPath gives
-** ECX_EEXIST unless bForce (then it is replaced, with its -wal/-shm). */
+** ECX_EEXIST unless it is blank (zero bytes, or a workspace without
+** surveys, respondents or named entities, as ecx init leaves it) or bForce
+** is set; it is then replaced, with its -wal/-shm. nResponse outside
+** 1..DEMO_MAX_RESPONSES gives ECX_EINVAL before any file is touched. */
 int demo_create(const char *zPath, const DemoOpts *pOpts, int bForce, DemoSummary *pSum);
 
 /* ---- Verbatims (demo_text.c) ------------------------------------------- */

@@ -271,14 +271,19 @@ static int write_responses(Workspace *pWs, const Ids *pIds, const DemoOpts *pOpt
   return rc;
 }
 
+static int count_ok(const DemoOpts *pOpts){
+  return pOpts->nResponse >= 1 && pOpts->nResponse <= DEMO_MAX_RESPONSES;
+}
+static int count_error(void){
+  return err_set(ECX_EINVAL, _("the number of responses must be between 1 and %d"),
+                 DEMO_MAX_RESPONSES);
+}
+
 int demo_build(Workspace *pWs, const DemoOpts *pOpts, DemoSummary *pSum){
   Ids ids;
   int64_t nUsed = 0, firstRespondent = 0;
   memset(pSum, 0, sizeof *pSum);
-  if( pOpts->nResponse < 1 || pOpts->nResponse > DEMO_MAX_RESPONSES ){
-    return err_set(ECX_EINVAL, _("the number of responses must be between 1 and %d"),
-                   DEMO_MAX_RESPONSES);
-  }
+  if( !count_ok(pOpts) ) return count_error();
   int rc = db_int(pWs->pDb, &nUsed, "SELECT (SELECT count(*) FROM survey)"
                   " + (SELECT count(*) FROM respondent)", 0);
   if( rc ) return rc;
@@ -328,10 +333,7 @@ int demo_create(const char *zPath, const DemoOpts *pOpts, int bForce, DemoSummar
   struct stat st;
   char zPartial[4096];
   memset(pSum, 0, sizeof *pSum);
-  if( pOpts->nResponse < 1 || pOpts->nResponse > DEMO_MAX_RESPONSES ){
-    return err_set(ECX_EINVAL, _("the number of responses must be between 1 and %d"),
-                   DEMO_MAX_RESPONSES);
-  }
+  if( !count_ok(pOpts) ) return count_error();
   if( (size_t)snprintf(zPartial, sizeof zPartial, "%s.partial", zPath) >= sizeof zPartial ){
     return err_set(ECX_EINVAL, "file name too long");
   }

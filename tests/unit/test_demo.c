@@ -16,13 +16,6 @@
 #include "../../src/model/demo_model.h"
 #include "../../src/model/workspace.h"
 
-static void remove_ws(const char *z){
-  char a[600];
-  unlink(z);
-  snprintf(a, sizeof a, "%s-wal", z); unlink(a);
-  snprintf(a, sizeof a, "%s-shm", z); unlink(a);
-}
-
 TEST(demo_splitmix64_reference_outputs){
   /* The first four outputs of splitmix64 from state 0, as published with
   ** the reference implementation (prng.di.unimi.it/splitmix64.c). */
@@ -161,7 +154,7 @@ TEST(demo_same_seed_same_data){
   CHECK(ws_checksum(z2)!=h1);
   /* A blank workspace (as ecx init leaves it) may be filled. */
   Workspace *pWs;
-  remove_ws(z1);
+  test_remove_ws(z1);
   CHECK_INT(ws_init(z1, 0, &pWs), ECX_OK);
   ws_close(pWs);
   o.nResponse = 0;
@@ -170,8 +163,8 @@ TEST(demo_same_seed_same_data){
   CHECK_INT(demo_create(z1, &o, 0, &s), ECX_EINVAL);
   o.nResponse = 50;
   CHECK_INT(demo_create(z1, &o, 0, &s), ECX_OK);
-  remove_ws(z1);
-  remove_ws(z2);
+  test_remove_ws(z1);
+  test_remove_ws(z2);
   free(z1);
   free(z2);
 }
@@ -309,6 +302,6 @@ TEST(demo_workspace_recovers_its_model){
   CHECK_STR(zOrg, "Telco Andina");
   free(zOrg);
   ws_close(pWs);
-  remove_ws(z);
+  test_remove_ws(z);
   free(z);
 }
