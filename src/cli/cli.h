@@ -30,5 +30,6 @@ int cmd_config(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
 
 #endif

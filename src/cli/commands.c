@@ -15,6 +15,8 @@ const Command aCommand[] = {
    N_("metrics with n and 95% confidence intervals, overall and by groups")},
   {"export",  cmd_export,  "FILE.ecx [--format csv|jsonl] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [-o FILE]",
    N_("write one row per response (categories, segments, ratings) as CSV or JSON lines")},
+  {"demo",    cmd_demo,    "FILE.ecx --responses N [--seed S] [--force]",
+   N_("build a demo workspace for a fictitious telecom, Telco Andina")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",

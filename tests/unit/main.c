@@ -45,6 +45,13 @@ char *test_tmp_path(const char *zSuffix){
   return z;
 }
 
+void test_remove_ws(const char *zPath){
+  char a[600];
+  unlink(zPath);
+  snprintf(a, sizeof a, "%s-wal", zPath); unlink(a);
+  snprintf(a, sizeof a, "%s-shm", zPath); unlink(a);
+}
+
 
 int main(int argc, char **argv){
   const char *zFilter = argc > 1 ? argv[1] : 0;

@@ -13,6 +13,8 @@ void test_fail(const char *zFile, int line, const char *zFmt, ...)
   __attribute__((format(printf, 3, 4)));
 /* A fresh temporary path (not created) for a workspace; caller frees. */
 char *test_tmp_path(const char *zSuffix);
+/* Remove a workspace file and its -wal and -shm companions. */
+void test_remove_ws(const char *zPath);
 
 #define TEST(name) \
   static void name(void); \

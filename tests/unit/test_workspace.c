@@ -14,13 +14,6 @@
 #include "../../src/model/store.h"
 #include "../../src/model/workspace.h"
 
-static void remove_ws(const char *z){
-  char a[600];
-  unlink(z);
-  snprintf(a, sizeof a, "%s-wal", z); unlink(a);
-  snprintf(a, sizeof a, "%s-shm", z); unlink(a);
-}
-
 TEST(ws_init_creates_current_schema_and_refuses_existing){
   char *z = test_tmp_path(".ecx");
   Workspace *pWs = 0;
@@ -31,7 +24,7 @@ TEST(ws_init_creates_current_schema_and_refuses_existing){
   CHECK_INT(ws_min_n(pWs), 5);
   ws_close(pWs);
   CHECK_INT(ws_init(z, 0, &pWs), ECX_EEXIST);
-  remove_ws(z);
+  test_remove_ws(z);
   free(z);
 }
 
@@ -52,7 +45,7 @@ TEST(ws_open_upgrades_first_schema_version){
   db_int(pWs->pDb, &n, "SELECT count(*) FROM sqlite_schema WHERE name='import_log'", 0);
   CHECK_INT(n, 1);
   ws_close(pWs);
-  remove_ws(z);
+  test_remove_ws(z);
   free(z);
 }
 
@@ -64,13 +57,13 @@ TEST(ws_open_refuses_newer_and_foreign_files){
   ws_close(pWs);
   CHECK_INT(ws_open(z, 0, &pWs), ECX_EVERSION);
   CHECK(strstr(err_detail(), "newer")!=0 || strstr(err_detail(), "upgrade ecx")!=0);
-  remove_ws(z);
+  test_remove_ws(z);
   Db *pDb = 0;
   CHECK_INT(db_open(z, DB_CREATE, &pDb), ECX_OK);
   db_exec(pDb, "CREATE TABLE t(x); PRAGMA user_version=1;");
   db_close(pDb);
   CHECK_INT(ws_open(z, 0, &pWs), ECX_EFORMAT);
-  remove_ws(z);
+  test_remove_ws(z);
   CHECK_INT(ws_open(z, 0, &pWs), ECX_ENOTFOUND);
   free(z);
 }
@@ -103,6 +96,6 @@ TEST(store_skips_duplicate_source_ids){
   db_int(pWs->pDb, &n, "SELECT count(*) FROM answer", 0);
   CHECK_INT(n, 1);
   ws_close(pWs);
-  remove_ws(z);
+  test_remove_ws(z);
   free(z);
 }
