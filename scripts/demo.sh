@@ -13,13 +13,13 @@ if [ ! -f "$WS" ]; then
   "$ECX" demo "$WS" --responses "$N" --seed "$SEED"
 fi
 echo
-echo "== ecx report $WS --by touchpoint"
-"$ECX" report "$WS" --by touchpoint --timing
+echo "== ecx report $WS --by touchpoint --metrics nps,csat,ces"
+"$ECX" report "$WS" --by touchpoint --metrics nps,csat,ces --timing
 echo
-echo "== ecx report $WS --by segment --from 2026-08-01 --to 2026-10-31 --compare previous"
-"$ECX" report "$WS" --by segment --from 2026-08-01 --to 2026-10-31 --compare previous
+echo "== ecx report $WS --by segment --metrics nps,csat --from 2026-08-01 --to 2026-10-31 --compare previous"
+"$ECX" report "$WS" --by segment --metrics nps,csat --from 2026-08-01 --to 2026-10-31 --compare previous
 echo
-echo "== ecx report $WS --by quarter --compare previous --where plan=postpago"
-"$ECX" report "$WS" --by quarter --compare previous --where plan=postpago
+echo "== ecx report $WS --by quarter --metrics nps,csat,ces --compare previous --where plan=postpago"
+"$ECX" report "$WS" --by quarter --metrics nps,csat,ces --compare previous --where plan=postpago
 echo
 echo "Workspace: $WS. Try: $ECX report $WS --by touchpoint,month --format json"

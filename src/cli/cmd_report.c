@@ -39,6 +39,7 @@ int cmd_report(int argc, char **argv){
     {"min-n", required_argument, 0, 'n'},
     {"format", required_argument, 0, 'F'},
     {"timing", no_argument, 0, 'T'},
+    {"metrics", required_argument, 0, 'm'},
     {"help", no_argument, 0, 'h'},
     {0, 0, 0, 0}
   };
@@ -78,6 +79,7 @@ int cmd_report(int argc, char **argv){
         if( rc ) return cli_fail(rc);
         break;
       case 'T': timing = 1; break;
+      case 'm': spec.zMetrics = optarg; break;
       case 'h': return cmd_help(2, (char*[]){"help", "report", 0});
       default: return cli_usage("report");
     }

@@ -11,7 +11,7 @@ const Command aCommand[] = {
    N_("show or change workspace settings (org_name, min_n)")},
   {"backup",  cmd_backup,  "FILE.ecx COPY.ecx",
    N_("write a consistent copy of a workspace")},
-  {"report",  cmd_report,  "FILE.ecx [--by LIST] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [--compare previous] [--min-n N] [--format table|csv|json] [--timing]",
+  {"report",  cmd_report,  "FILE.ecx [--by LIST] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [--compare previous] [--metrics LIST] [--min-n N] [--format table|csv|json] [--timing]",
    N_("metrics with n and 95% confidence intervals, overall and by groups")},
   {"export",  cmd_export,  "FILE.ecx [--format csv|jsonl] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [-o FILE]",
    N_("write one row per response (categories, segments, ratings) as CSV or JSON lines")},

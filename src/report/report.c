@@ -121,6 +121,32 @@ static int64_t find_group(const CubeResult *pR, const int64_t *aKey){
   return -1;
 }
 
+/* Keep only the figures named in zList (comma-separated ids). */
+static int select_figures(ReportData *pD, const char *zList){
+  Figure aKeep[REPORT_MAX_FIG];
+  char *z = ecx_strdup(zList), *zTok, *zSave = 0;
+  int n = 0, i, rc = ECX_OK;
+  for(zTok=strtok_r(z, ",", &zSave); zTok && rc==ECX_OK; zTok=strtok_r(0, ",", &zSave)){
+    char *zId = util_trim(zTok);
+    for(i=0; i<pD->nFig && strcmp(pD->aFig[i].zId, zId)!=0; i++){}
+    if( i==pD->nFig ){
+      Buf b;
+      buf_init(&b, 4096);
+      for(i=0; i<pD->nFig; i++) buf_printf(&b, "%s%s", i ? ", " : "", pD->aFig[i].zId);
+      rc = err_set(ECX_EINVAL, _("no metric \"%s\" (metrics: %s)"), zId, buf_str(&b));
+      buf_free(&b);
+    }else if( n<REPORT_MAX_FIG ){
+      aKeep[n++] = pD->aFig[i];
+    }
+  }
+  free(z);
+  if( rc==ECX_OK ){
+    memcpy(pD->aFig, aKeep, sizeof(Figure)*(size_t)n);
+    pD->nFig = n;
+  }
+  return rc;
+}
+
 static ReportRow *add_row(ReportData *pD){
   ReportRow *p;
   pD->aRow = ecx_realloc(pD->aRow, sizeof(ReportRow)*(size_t)(pD->nRow + 1));
@@ -165,6 +191,7 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
   q.dayFrom = INT64_MIN;
   q.dayTo = INT64_MAX;
   rc = parse_by(pCube, pSpec->zBy, &q, d.azBy, &zByCopy, &iPer);
+  if( rc==ECX_OK && pSpec->zMetrics ) rc = select_figures(&d, pSpec->zMetrics);
   if( rc==ECX_OK && pSpec->zFrom ) rc = report_parse_day(pSpec->zFrom, "--from", &q.dayFrom);
   if( rc==ECX_OK && pSpec->zTo ) rc = report_parse_day(pSpec->zTo, "--to", &q.dayTo);
   if( rc==ECX_OK && q.dayFrom>q.dayTo ) rc = err_set(ECX_EINVAL, _("--from is after --to"));

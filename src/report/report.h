@@ -24,6 +24,7 @@ typedef struct ReportSpec {
   int minN;                 /* groups and figures with fewer are suppressed */
   ReportFormat format;
   const char *zTitle;       /* organization name for the heading, or NULL */
+  const char *zMetrics;     /* comma-separated figure ids to show, or NULL for all */
 } ReportSpec;
 
 typedef enum { FIG_NPS, FIG_SHARE, FIG_MEAN } FigureKind;

@@ -97,3 +97,8 @@ expect_eq "export --where keeps 6 rows" "$(printf '%s\n' "$out" | wc -l | tr -d 
 expect "jsonl rows are JSON" python3 -c 'import json,sys; [json.loads(l) for l in sys.argv[1].splitlines()]' "$out"
 expect_fail "export refuses a bad format" "$ECX" export "$W" --format xml
 expect_fail "export refuses an unwritable output" "$ECX" export "$W" -o "$T/no/such/dir/x.csv"
+
+out=$("$ECX" report "$W" --metrics csat --format csv)
+expect_eq "--metrics keeps only the named figure" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | sort -u)" "csat"
+out=$("$ECX" report "$W" --metrics nps,colour 2>&1)
+expect_match "--metrics names unknown metrics and lists the known" "$out" 'no metric "colour".*nps, csat'
