@@ -5,10 +5,30 @@
 import { readFileSync } from 'node:fs';
 
 const [peerPath, ecxPath] = process.argv.slice(2);
-const parse = (p) => readFileSync(p, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+// RFC 4180 fields: quotes around fields, "" for a quote inside.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', i = 0, quoted = false;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+const parse = (p) => parseCsv(readFileSync(p, 'utf8'));
 const ecx = new Map();
 for (const f of parse(ecxPath).slice(1)) {
-  if (f[0] === '') continue;   // the overall row
+  if (f[0] === '*') continue;   // the overall row
   ecx.set(f.slice(0, 4).join('|'), { n: Number(f[4]), v: f[5] === '' ? null : Number(f[5]) });
 }
 const [head, ...rows] = parse(peerPath);
@@ -17,7 +37,7 @@ const metrics = head.filter((h) => h.startsWith('n_')).map((h) => h.slice(2));
 let checked = 0;
 const bad = [];
 for (const r of rows) {
-  const key = [r[0], r[1] === '' ? '(none)' : r[1], r[2]];
+  const key = [r[0], r[1], r[2]];
   for (const m of metrics) {
     const n = col(r, 'n_' + m);
     if (n === 0) continue;

@@ -326,7 +326,7 @@ const char *cube_result_label(const Cube *pCube, const CubeResult *pR, int64_t g
                               char *a, size_t n){
   int64_t key = pR->aKey[g*pR->nBy + k];
   const CubeBy *pBy = &pR->aBy[k];
-  const char *z = _("(none)");
+  const char *z = "";
   if( pBy->iCol<0 ){
     return cube_period_label(pBy->period, key, a, n);
   }

@@ -130,7 +130,7 @@ static int write_table(const ReportData *pD, Buf *pOut){
       if( pRow->nRows<pS->minN && groupShown ) break;
       groupShown = 1;
       if( pD->nBy==0 ) grid_add(&g, pRow->azKey[0]);
-      for(k=0; k<pD->nBy; k++) grid_add(&g, pRow->azKey[k]);
+      for(k=0; k<pD->nBy; k++) grid_add(&g, r>0 && pRow->azKey[k][0]==0 ? _("(none)") : pRow->azKey[k]);
       if( pRow->nRows<pS->minN ){
         char z[64];
         snprintf(z, sizeof z, "< %d", pS->minN);
@@ -198,7 +198,7 @@ static int write_csv(const ReportData *pD, Buf *pOut){
       Cell c;
       cell_compute(pD, pRow, f, &c);
       show = !c.suppressed;
-      for(k=0; k<pD->nBy; k++) buf_printf(pOut, "%q,", r==0 ? "" : pRow->azKey[k]);
+      for(k=0; k<pD->nBy; k++) buf_printf(pOut, "%q,", r==0 ? "*" : pRow->azKey[k]);
       buf_printf(pOut, "%q,", f->zId);
       if( pRow->nRows>=pD->pSpec->minN ) buf_printf(pOut, "%lld", (long long)c.e.n);
       csv_num(pOut, c.e.value, show); csv_num(pOut, c.e.lo, show); csv_num(pOut, c.e.hi, show);
@@ -224,7 +224,9 @@ static void json_row(const ReportData *pD, const ReportRow *pRow, int isGroup, B
   buf_putc(pOut, '{');
   if( isGroup ){
     buf_puts(pOut, "\"keys\":{");
-    for(k=0; k<pD->nBy; k++) buf_printf(pOut, "%s%j:%j", k ? "," : "", pD->azBy[k], pRow->azKey[k]);
+    for(k=0; k<pD->nBy; k++){
+      buf_printf(pOut, "%s%j:%j", k ? "," : "", pD->azBy[k], pRow->azKey[k][0] ? pRow->azKey[k] : 0);
+    }
     buf_puts(pOut, "},");
   }
   if( small ) buf_puts(pOut, "\"n\":null"); else buf_printf(pOut, "\"n\":%lld", (long long)pRow->nRows);
