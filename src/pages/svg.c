@@ -1,0 +1,193 @@
+/*
+** SVG charts (svg.h). Coordinates are computed in doubles and written with
+** one decimal; every label is escaped.
+*/
+#include <math.h>
+#include <stdio.h>
+#include "svg.h"
+#include "../base/err.h"
+
+/* Format x with nDec decimals into a (size 32). */
+static const char *num(char *a, double x, int nDec){
+  snprintf(a, 32, "%.*f", nDec, x);
+  return a;
+}
+
+/* A range [lo, hi] around the finite values of up to three arrays, padded,
+** or [0, 1] when there is none. */
+static void auto_range(int n, const double *a, const double *b, const double *c,
+                       double *pLo, double *pHi){
+  double lo = INFINITY, hi = -INFINITY, pad;
+  int i;
+  for(i=0; i<n; i++){
+    if( a && isfinite(a[i]) ){ if( a[i]<lo ) lo = a[i]; if( a[i]>hi ) hi = a[i]; }
+    if( b && isfinite(b[i]) ){ if( b[i]<lo ) lo = b[i]; if( b[i]>hi ) hi = b[i]; }
+    if( c && isfinite(c[i]) ){ if( c[i]<lo ) lo = c[i]; if( c[i]>hi ) hi = c[i]; }
+  }
+  if( !isfinite(lo) ){ lo = 0; hi = 1; }
+  if( hi-lo<1e-9 ){ lo -= 1; hi += 1; }
+  pad = (hi - lo)*0.08;
+  *pLo = lo - pad;
+  *pHi = hi + pad;
+}
+
+/* A step of 1, 2 or 5 times a power of ten giving about five ticks. */
+static double tick_step(double lo, double hi){
+  double raw = (hi - lo)/5, mag = pow(10, floor(log10(raw))), f = raw/mag;
+  return (f<1.5 ? 1 : f<3.5 ? 2 : f<7.5 ? 5 : 10)*mag;
+}
+
+static void open_svg(Buf *p, int w, int h, const char *zTitle){
+  buf_printf(p, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ecx-chart\" viewBox=\"0 0 %d %d\" "
+             "role=\"img\" aria-label=\"%h\"><title>%h</title>\n", w, h, zTitle, zTitle);
+}
+
+int svg_trend(Buf *p, const SvgTrend *t){
+  const double L = 52, R = 16, T = 14, B = 40;
+  double w = t->width>0 ? t->width : 720, h = t->height>0 ? t->height : 260;
+  double lo = t->yMin, hi = t->yMax, step, y, dx;
+  char a[32], b[32], c[32];
+  int i, pen = 0, every;
+  if( isnan(lo) || isnan(hi) ) auto_range(t->n, t->aY, t->aLo, t->aHi, &lo, &hi);
+  if( isfinite(t->target) ){ if( t->target<lo ) lo = t->target; if( t->target>hi ) hi = t->target; }
+  dx = t->n>1 ? (w - L - R)/(t->n - 1) : 0;
+#define X(i) (L + (t->n>1 ? (i)*dx : (w - L - R)/2))
+#define Y(v) (T + (hi - (v))/(hi - lo)*(h - T - B))
+  open_svg(p, (int)w, (int)h, t->zTitle);
+  step = tick_step(lo, hi);
+  for(y=ceil(lo/step)*step; y<=hi + 1e-9; y+=step){
+    buf_printf(p, "<line class=\"ecx-grid\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>"
+               "<text class=\"ecx-axis\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n",
+               num(a, L, 1), num(b, w - R, 1), num(c, Y(y), 1), c, num(a, L - 6, 1),
+               num(b, Y(y) + 4, 1), num(c, fabs(y)<1e-9 ? 0 : y, step<1 ? 1 : 0));
+  }
+  if( t->aLo && t->aHi ){
+    /* One band polygon per run of points with an interval. */
+    for(i=0; i<t->n; ){
+      int j = i, k;
+      while( j<t->n && isfinite(t->aLo[j]) && isfinite(t->aHi[j]) ) j++;
+      if( j>i ){
+        buf_puts(p, "<path class=\"ecx-band\" d=\"");
+        for(k=i; k<j; k++) buf_printf(p, "%c%s %s ", k==i ? 'M' : 'L', num(a, X(k), 1), num(b, Y(t->aHi[k]), 1));
+        for(k=j-1; k>=i; k--) buf_printf(p, "L%s %s ", num(a, X(k), 1), num(b, Y(t->aLo[k]), 1));
+        buf_puts(p, "Z\"/>\n");
+      }
+      i = j>i ? j : i + 1;
+    }
+  }
+  if( isfinite(t->target) ){
+    buf_printf(p, "<line class=\"ecx-target\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>\n",
+               num(a, L, 1), num(b, w - R, 1), num(c, Y(t->target), 1), c);
+  }
+  buf_puts(p, "<path class=\"ecx-line\" d=\"");
+  for(i=0; i<t->n; i++){
+    if( !isfinite(t->aY[i]) ){ pen = 0; continue; }
+    buf_printf(p, "%c%s %s ", pen ? 'L' : 'M', num(a, X(i), 1), num(b, Y(t->aY[i]), 1));
+    pen = 1;
+  }
+  buf_puts(p, "\"/>\n");
+  every = t->n>12 ? (t->n + 11)/12 : 1;
+  for(i=0; i<t->n; i++){
+    if( isfinite(t->aY[i]) ){
+      buf_printf(p, "<circle class=\"ecx-point\" cx=\"%s\" cy=\"%s\" r=\"3\"><title>%h: %s",
+                 num(a, X(i), 1), num(b, Y(t->aY[i]), 1), t->azX[i], num(c, t->aY[i], 1));
+      if( t->aLo && isfinite(t->aLo[i]) ){
+        buf_printf(p, " [%s, %s]", num(a, t->aLo[i], 1), num(b, t->aHi[i], 1));
+      }
+      buf_puts(p, "</title></circle>\n");
+    }
+    if( i%every==0 ){
+      buf_printf(p, "<text class=\"ecx-axis\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%h</text>\n",
+                 num(a, X(i), 1), num(b, h - B + 18, 1), t->azX[i]);
+    }
+  }
+#undef X
+#undef Y
+  buf_puts(p, "</svg>\n");
+  return p->overflow ? ECX_ETOOBIG : ECX_OK;
+}
+
+int svg_bars(Buf *p, const SvgBars *g){
+  const double L = 190, R = 70, T = 8, ROW = 28;
+  double w = g->width>0 ? g->width : 640, h = T*2 + ROW*(g->n>0 ? g->n : 1);
+  double lo = g->xMin, hi = g->xMax, base;
+  char a[32], b[32], c[32], d[32];
+  int i;
+  if( isnan(lo) || isnan(hi) ){
+    auto_range(g->n, g->aY, g->aLo, g->aHi, &lo, &hi);
+    if( lo>0 ) lo = 0;
+  }
+  base = lo<0 && hi>0 ? 0 : lo;
+#define X(v) (L + ((v) - lo)/(hi - lo)*(w - L - R))
+  open_svg(p, (int)w, (int)h, g->zTitle);
+  for(i=0; i<g->n; i++){
+    double y0 = T + i*ROW, v = g->aY[i];
+    const char *zTone = "ecx-mid";
+    int tone = g->aTone ? g->aTone[i] : (isfinite(g->reference) && isfinite(v) ? (v>g->reference) - (v<g->reference) : 0);
+    if( tone>0 ) zTone = "ecx-good"; else if( tone<0 ) zTone = "ecx-bad";
+    buf_printf(p, "<text class=\"ecx-label\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%h</text>\n",
+               num(a, L - 8, 1), num(b, y0 + ROW/2 + 4, 1), g->azLabel[i]);
+    if( !isfinite(v) ){
+      buf_printf(p, "<text class=\"ecx-na\" x=\"%s\" y=\"%s\">—</text>\n", num(a, L + 4, 1), num(b, y0 + ROW/2 + 4, 1));
+      continue;
+    }
+    buf_printf(p, "<rect class=\"%s\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"><title>%h: %s</title></rect>\n",
+               zTone, num(a, X(v<base ? v : base), 1), num(b, y0 + 5, 1),
+               num(c, fabs(X(v) - X(base)), 1), num(d, ROW - 10, 1), g->azLabel[i], num(d, v, g->decimals));
+    if( g->aLo && g->aHi && isfinite(g->aLo[i]) && isfinite(g->aHi[i]) ){
+      buf_printf(p, "<line class=\"ecx-whisker\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>\n",
+                 num(a, X(g->aLo[i]), 1), num(b, X(g->aHi[i]), 1), num(c, y0 + ROW/2, 1), c);
+    }
+    buf_printf(p, "<text class=\"ecx-value\" x=\"%s\" y=\"%s\">%s</text>\n",
+               num(a, w - R + 6, 1), num(b, y0 + ROW/2 + 4, 1), num(c, v, g->decimals));
+  }
+#undef X
+  buf_puts(p, "</svg>\n");
+  return p->overflow ? ECX_ETOOBIG : ECX_OK;
+}
+
+/* Fill colour of a heatmap value: red below mid, green above, on a scale
+** to low and high. */
+static void heat_colour(const SvgHeatmap *m, double v, char *a, size_t n){
+  double t = v>=m->mid ? (v - m->mid)/(m->high - m->mid) : -(m->mid - v)/(m->mid - m->low);
+  int r0 = 246, g0 = 244, b0 = 238, r1, g1, b1;
+  if( !isfinite(t) ) t = 0;
+  if( t>1 ) t = 1;
+  if( t<-1 ) t = -1;
+  if( t>=0 ){ r1 = 46; g1 = 139; b1 = 87; } else { r1 = 192; g1 = 57; b1 = 43; t = -t; }
+  snprintf(a, n, "rgb(%d,%d,%d)", (int)(r0 + (r1 - r0)*t), (int)(g0 + (g1 - g0)*t), (int)(b0 + (b1 - b0)*t));
+}
+
+int svg_heatmap(Buf *p, const SvgHeatmap *m){
+  const double L = 200, T = 110, CW = 84, CH = 30;
+  double w = L + CW*m->nCol + 10, h = T + CH*m->nRow + 10;
+  char a[32], b[32], c[40];
+  int i, j;
+  open_svg(p, (int)w, (int)h, m->zTitle);
+  for(j=0; j<m->nCol; j++){
+    double x = L + CW*j + CW/2;
+    buf_printf(p, "<text class=\"ecx-axis\" transform=\"translate(%s %s) rotate(-35)\">%h</text>\n",
+               num(a, x, 1), num(b, T - 8, 1), m->azCol[j]);
+  }
+  for(i=0; i<m->nRow; i++){
+    double y = T + CH*i;
+    buf_printf(p, "<text class=\"ecx-label\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%h</text>\n",
+               num(a, L - 8, 1), num(b, y + CH/2 + 4, 1), m->azRow[i]);
+    for(j=0; j<m->nCol; j++){
+      double v = m->aValue[i*m->nCol + j], x = L + CW*j;
+      if( !isfinite(v) ){
+        buf_printf(p, "<rect class=\"ecx-na\" x=\"%s\" y=\"%s\" width=\"%d\" height=\"%d\"><title>%h × %h: —</title></rect>\n",
+                   num(a, x + 1, 1), num(b, y + 1, 1), (int)CW - 2, (int)CH - 2, m->azRow[i], m->azCol[j]);
+        continue;
+      }
+      heat_colour(m, v, c, sizeof c);
+      buf_printf(p, "<rect x=\"%s\" y=\"%s\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%h × %h: ",
+                 num(a, x + 1, 1), num(b, y + 1, 1), (int)CW - 2, (int)CH - 2, c, m->azRow[i], m->azCol[j]);
+      buf_printf(p, "%s</title></rect><text class=\"ecx-cell\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">",
+                 num(a, v, m->decimals), num(b, x + CW/2, 1), num(c, y + CH/2 + 4, 1));
+      buf_printf(p, "%s</text>\n", num(a, v, m->decimals));
+    }
+  }
+  buf_puts(p, "</svg>\n");
+  return p->overflow ? ECX_ETOOBIG : ECX_OK;
+}
