@@ -82,8 +82,13 @@ typedef struct Cube {
   char *zSignature;       /* what the shape was built from (cube_refresh) */
 } Cube;
 
-/* Load every response of the workspace. *ppCube is freed with cube_free(). */
+/* Load every response of the workspace. *ppCube is freed with cube_free().
+** A cube of at least cube_cache_min_rows rows is also written to FILE.ecx.cube
+** and read back from there by the next load while the workspace's responses
+** are unchanged (docs/engine.md); ECX_NO_CUBE_CACHE in the environment
+** turns this off. */
 int cube_load(Workspace *pWs, Cube **ppCube);
+extern int64_t cube_cache_min_rows;
 /* Bring a loaded cube up to date: responses added since are appended; any
 ** other change (deletions, new segments, new questions) reloads it whole.
 ** *pnAdded says how many rows were appended (-1 after a reload). After an

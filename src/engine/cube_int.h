@@ -22,4 +22,10 @@ void cube_where_eval(const Cube *pCube, const CubeWhere *pW, int64_t i0, int n, 
 ** Widens the column to 2 bytes past 255 values; ECX_ETOOBIG past 65535. */
 int cube_col_add(Cube *pCube, CubeCol *p, const char *zLabel, int64_t key, unsigned *pCode);
 
+/* The cube cache (cube_cache.c). cube_cache_read gives ECX_ENOTFOUND when
+** there is no usable cache for this workspace and shape; cube_cache_write
+** never fails (a cache that cannot be written is simply not there). */
+int cube_cache_read(Db *pDb, const char *zSignature, Cube **ppCube);
+int cube_cache_write(const Cube *pCube, Db *pDb);
+
 #endif

@@ -476,20 +476,31 @@ static int cube_append(Cube *pCube, Db *pDb, int64_t *pnAdded){
 }
 
 int cube_load(Workspace *pWs, Cube **ppCube){
-  Cube *pCube = ecx_calloc(1, sizeof(Cube));
+  Cube *pCube = 0;
+  char *zSig = 0;
   int64_t nAdded = 0;
   long nCpu = sysconf(_SC_NPROCESSORS_ONLN);
-  int rc;
+  int rc, fromCache = 0;
   *ppCube = 0;
-  pCube->dayMin = INT64_MAX;
-  pCube->dayMax = INT64_MIN;
-  pCube->nThread = nCpu<1 ? 1 : nCpu>8 ? 8 : (int)nCpu;
   rc = db_begin(pWs->pDb);   /* one read snapshot for the whole load */
-  if( rc==ECX_OK ) rc = shape_signature(pWs->pDb, &pCube->zSignature);
-  if( rc==ECX_OK ) rc = setup_shape(pCube, pWs->pDb);
+  if( rc==ECX_OK ) rc = shape_signature(pWs->pDb, &zSig);
+  if( rc==ECX_OK && cube_cache_read(pWs->pDb, zSig, &pCube)==ECX_OK ){
+    fromCache = 1;
+    free(zSig);
+  }else if( rc==ECX_OK ){
+    pCube = ecx_calloc(1, sizeof(Cube));
+    pCube->zSignature = zSig;
+    pCube->dayMin = INT64_MAX;
+    pCube->dayMax = INT64_MIN;
+    rc = setup_shape(pCube, pWs->pDb);
+  }else{
+    free(zSig);
+  }
+  if( pCube ) pCube->nThread = nCpu<1 ? 1 : nCpu>8 ? 8 : (int)nCpu;
   if( rc==ECX_OK ) rc = cube_append(pCube, pWs->pDb, &nAdded);
   db_rollback(pWs->pDb);
   if( rc ){ cube_free(pCube); return rc; }
+  if( !fromCache || nAdded>=cube_cache_min_rows/4 ) cube_cache_write(pCube, pWs->pDb);
   *ppCube = pCube;
   return ECX_OK;
 }

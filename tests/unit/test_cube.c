@@ -385,3 +385,54 @@ TEST(filter_syntax){
   CHECK_INT(filter_parse("a=1,,b=2", &f), ECX_EINVAL);
   CHECK(strstr(err_detail(), "character")!=0);
 }
+
+TEST(cube_cache_round_trip_and_staleness){
+  Fixture f;
+  Cube *pA = 0, *pB = 0;
+  CubeQuery q = query_all();
+  CubeResult ra, rb;
+  char zCache[600];
+  int64_t n;
+  FILE *fp;
+  fixture_open(&f);
+  snprintf(zCache, sizeof zCache, "%s.cube", f.zPath);
+  cube_cache_min_rows = 1;
+  CHECK_INT(cube_load(f.pWs, &pA), ECX_OK);      /* builds and writes the cache */
+  CHECK(access(zCache, R_OK)==0);
+  CHECK_INT(cube_load(f.pWs, &pB), ECX_OK);      /* reads it */
+  q.nBy = 1;
+  q.aBy[0].iCol = cube_col_find(pA, "segment");
+  CHECK_INT(cube_query(pA, &q, &ra), ECX_OK);
+  CHECK_INT(cube_query(pB, &q, &rb), ECX_OK);
+  CHECK_INT(ra.nGroup, rb.nGroup);
+  CHECK(memcmp(ra.aHist, rb.aHist, sizeof(int64_t)*(size_t)(ra.nGroup*ra.nMet*CUBE_HIST))==0);
+  CHECK_INT(pB->nSegment, 2);
+  cube_result_free(&ra); cube_result_free(&rb);
+  cube_free(pB);
+  /* A new response: the cache is still used and the response appended. */
+  add_response(&f, 200, 0, "Lima", "2026-02-21", 0, 1, 1, 1, 0);
+  CHECK_INT(cube_load(f.pWs, &pB), ECX_OK);
+  CHECK_INT(pB->nRow, 13);
+  q.nBy = 0;
+  CHECK_INT(cube_query(pB, &q, &rb), ECX_OK);
+  CHECK_NEAR(nps_of(pB, &rb, 0, &n), 100.0/11.0, 1e-9);
+  cube_result_free(&rb);
+  cube_free(pB);
+  /* A deleted response makes the cache stale: the load rebuilds. */
+  CHECK_INT(db_exec(f.pWs->pDb, "DELETE FROM answer WHERE response_id=1; DELETE FROM response WHERE id=1"), ECX_OK);
+  CHECK_INT(cube_load(f.pWs, &pB), ECX_OK);
+  CHECK_INT(pB->nRow, 12);
+  cube_free(pB);
+  /* A damaged cache file is ignored. */
+  fp = fopen(zCache, "r+b");
+  CHECK(fp!=0);
+  if( fp ){ fseek(fp, 40, SEEK_SET); fputs("garbage", fp); fclose(fp); }
+  CHECK_INT(truncate(zCache, 100), 0);
+  CHECK_INT(cube_load(f.pWs, &pB), ECX_OK);
+  CHECK_INT(pB->nRow, 12);
+  cube_free(pB);
+  cube_free(pA);
+  cube_cache_min_rows = 200000;
+  unlink(zCache);
+  fixture_close(&f);
+}
