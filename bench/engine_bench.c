@@ -36,6 +36,7 @@ int main(int argc, char **argv){
   double t0, tLoad, *aMs;
   char *zCopy, *zTok, *zSave = 0;
   uint64_t sum = 0;
+  ecx_malloc_tune();
   if( argc<2 ){ fprintf(stderr, "usage: %s FILE.ecx [BY] [RUNS] [THREADS]\n", argv[0]); return 2; }
   if( argc>3 && util_parse_int(argv[3], &nRun) ) return 2;
   if( argc>4 && util_parse_int(argv[4], &nThread) ) return 2;

@@ -52,6 +52,10 @@ void err_clear(void);
 /* Abort with a message: programmer errors and out-of-memory only. */
 _Noreturn void err_fatal(const char *zFmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Tune the allocator for ecx's pattern of large, short-lived scan buffers;
+** called once at the start of a program. */
+void ecx_malloc_tune(void);
+
 /* Allocation wrappers that abort on out-of-memory. Callers free with free(). */
 void *ecx_malloc(size_t n);
 void *ecx_calloc(size_t nElem, size_t nSize);

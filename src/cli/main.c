@@ -53,6 +53,7 @@ int cmd_help(int argc, char **argv){
 }
 
 int main(int argc, char **argv){
+  ecx_malloc_tune();
   const char *zLang = 0;
   int i = 1;
   while( i < argc && argv[i][0]=='-' ){

@@ -83,15 +83,26 @@ static void scan_chunk(const Plan *pP, Part *pPart, int64_t i0, int n){
   for(i=0; i<n; i++) aKey[i] = aOk[i] ? aKey[i] : trash;
   for(i=0; i<n; i++) pPart->aRows[aKey[i]]++;
   for(i=0; i<n; i++) aKey[i] *= (uint32_t)rs;
-  /* Four metrics per pass share the loads of the slot keys. */
-  for(m=0; m+4<=pC->nMet; m+=4){
+  /* Eight, then four metrics per pass share the loads of the slot keys. */
+  for(m=0; m+8<=pC->nMet; m+=8){
     const uint8_t *a0 = pC->aMet[m].aVal + i0, *a1 = pC->aMet[m+1].aVal + i0;
     const uint8_t *a2 = pC->aMet[m+2].aVal + i0, *a3 = pC->aMet[m+3].aVal + i0;
-    uint32_t *h0 = pPart->aHist + m*CUBE_HIST, *h1 = h0 + CUBE_HIST;
-    uint32_t *h2 = h1 + CUBE_HIST, *h3 = h2 + CUBE_HIST;
+    const uint8_t *a4 = pC->aMet[m+4].aVal + i0, *a5 = pC->aMet[m+5].aVal + i0;
+    const uint8_t *a6 = pC->aMet[m+6].aVal + i0, *a7 = pC->aMet[m+7].aVal + i0;
+    uint32_t *h0 = pPart->aHist + m*CUBE_HIST;
     for(i=0; i<n; i++){
-      uint32_t k = aKey[i];
-      h0[k + a0[i]]++; h1[k + a1[i]]++; h2[k + a2[i]]++; h3[k + a3[i]]++;
+      uint32_t *h = h0 + aKey[i];
+      h[a0[i]]++; h[16 + a1[i]]++; h[32 + a2[i]]++; h[48 + a3[i]]++;
+      h[64 + a4[i]]++; h[80 + a5[i]]++; h[96 + a6[i]]++; h[112 + a7[i]]++;
+    }
+  }
+  for(; m+4<=pC->nMet; m+=4){
+    const uint8_t *a0 = pC->aMet[m].aVal + i0, *a1 = pC->aMet[m+1].aVal + i0;
+    const uint8_t *a2 = pC->aMet[m+2].aVal + i0, *a3 = pC->aMet[m+3].aVal + i0;
+    uint32_t *h0 = pPart->aHist + m*CUBE_HIST;
+    for(i=0; i<n; i++){
+      uint32_t *h = h0 + aKey[i];
+      h[a0[i]]++; h[16 + a1[i]]++; h[32 + a2[i]]++; h[48 + a3[i]]++;
     }
   }
   for(; m<pC->nMet; m++){
