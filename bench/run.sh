@@ -66,6 +66,30 @@ row "| P1 process: \`ecx report\` from the workspace file | $proc_s s, peak $((p
 row "| P5 engine memory | $bpr bytes per response | | | target ≤ 32 | |"
 row "| Cold start: cube load from the workspace | $load_ms ms | | | | |"
 
+# ---- P3 import ----
+echo "== P3 import of the exported CSV"
+# A mapping for the export's columns (docs/import.md): categories, attributes
+# and ratings; segments are computed, not imported.
+{
+  echo "@survey bench"
+  head -1 "$CSV" | tr ',' '\n' | tr -d '"' | awk -v dims=0 '
+    $0=="date" || $0=="touchpoint" || $0=="channel" || $0=="language" || $0=="competitor" { print $0 " = " $0; next }
+    $0=="survey" || /^segment:/ { print $0 " = ignore"; next }
+    $0=="nps" { dims=1; print "nps = nps"; next }
+    $0=="csat" || $0=="ces" { print $0 " = " $0; next }
+    dims { print $0 " = rating 1-5 " $0; next }
+    { print $0 " = attribute " $0 }'
+} > "$D/bench.map"
+rm -f "$D/import.ecx" "$D/import.ecx-wal" "$D/import.ecx-shm"
+"$ECX" init "$D/import.ecx" > /dev/null
+/usr/bin/time -f "%e %M" -o "$D/imp.time" "$ECX" import "$D/import.ecx" "$CSV" --map "$D/bench.map" > "$D/imp.out" 2>&1 || cat "$D/imp.out"
+imp_s=$(awk '{print $1}' "$D/imp.time"); imp_kb=$(awk '{print $2}' "$D/imp.time")
+sq_imp_s=$(cat "$D/sq_import.time")
+rows=$(($(wc -l < "$CSV") - 1))
+stored=$(sqlite3 "$D/import.ecx" "SELECT count(*) FROM response")
+imp_ok=$([ "$stored" -eq "$rows" ] && echo "yes ($stored of $rows rows stored)" || echo "NO: $stored of $rows rows stored")
+row "| P3 import: the export CSV into a new workspace | $(awk -v r="$rows" -v s="$imp_s" 'BEGIN{printf "%.0f rows/s (%.1f s), peak %d MB", r/s, s, '"$imp_kb"'/1024}') | | $(awk -v r="$rows" -v s="$sq_imp_s" 'BEGIN{printf "%.0f rows/s (%.1f s) into one table, no validation", r/s, s}') | $(awk -v a="$imp_s" -v b="$sq_imp_s" 'BEGIN{printf "%.2f× the sqlite3 shell", b/a}') | $imp_ok |"
+
 # ---- write the results ----
 {
   echo "# Benchmark results"
