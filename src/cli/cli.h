@@ -30,6 +30,7 @@ int cmd_config(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 
 #endif

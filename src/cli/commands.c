@@ -17,6 +17,8 @@ const Command aCommand[] = {
    N_("write one row per response (categories, segments, ratings) as CSV or JSON lines")},
   {"demo",    cmd_demo,    "FILE.ecx --responses N [--seed S] [--force]",
    N_("build a demo workspace for a fictitious telecom, Telco Andina")},
+  {"render",  cmd_render,  "FILE.ecx overview|breakdown|heatmap [--where F] [--segment S] [--from D] [--to D] [--by G] [--metric M] [--period P] [--csv]",
+   N_("print a dashboard page body as HTML, or its table as CSV")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",

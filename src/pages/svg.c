@@ -180,12 +180,13 @@ int svg_heatmap(Buf *p, const SvgHeatmap *m){
                    num(a, x + 1, 1), num(b, y + 1, 1), (int)CW - 2, (int)CH - 2, m->azRow[i], m->azCol[j]);
         continue;
       }
+      double shown = m->aShown ? m->aShown[i*m->nCol + j] : v;
       heat_colour(m, v, c, sizeof c);
       buf_printf(p, "<rect x=\"%s\" y=\"%s\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%h × %h: ",
                  num(a, x + 1, 1), num(b, y + 1, 1), (int)CW - 2, (int)CH - 2, c, m->azRow[i], m->azCol[j]);
       buf_printf(p, "%s</title></rect><text class=\"ecx-cell\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">",
-                 num(a, v, m->decimals), num(b, x + CW/2, 1), num(c, y + CH/2 + 4, 1));
-      buf_printf(p, "%s</text>\n", num(a, v, m->decimals));
+                 num(a, shown, m->decimals), num(b, x + CW/2, 1), num(c, y + CH/2 + 4, 1));
+      buf_printf(p, "%s</text>\n", num(a, shown, m->decimals));
     }
   }
   buf_puts(p, "</svg>\n");

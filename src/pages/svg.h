@@ -44,7 +44,8 @@ typedef struct SvgHeatmap {
   const char *zTitle;
   int nRow, nCol;
   const char *const *azRow, *const *azCol;
-  const double *aValue;      /* nRow*nCol, row-major; NaN = suppressed or none */
+  const double *aValue;      /* nRow*nCol, row-major, on the colour scale; NaN = suppressed or none */
+  const double *aShown;      /* the values written in the cells, or NULL for aValue */
   double low, mid, high;     /* colour scale: low = red, mid = neutral, high = green */
   int decimals;
 } SvgHeatmap;
