@@ -133,7 +133,8 @@ static int report_bad(Run *p, const ImpRecord *r, int iCol, const char *zReason)
     buf_printf(b, "%s:%d: ", o->zFile, r->line);
     if( iCol >= 0 ){
       const char *zName = iCol < p->map.nCol ? p->map.aCol[iCol].zName : "";
-      buf_printf(b, _("column %s (%d): value \""), zName, iCol + 1);
+      if( zName[0] ) buf_printf(b, _("column %s (%d): value \""), zName, iCol + 1);
+      else buf_printf(b, _("column (%d): value \""), iCol + 1);
       if( iCol < r->nField ) put_value(b, r->azField[iCol], r->anLen[iCol]);
       buf_puts(b, "\": ");
     }
