@@ -175,7 +175,8 @@ expect_match "the rest counted" "$out" "and 5 more bad rows"
 expect_match "total in the refusal" "$out" "25 bad rows"
 
 # ---- streaming: memory does not grow with the file --------------------------
-if [ -x /usr/bin/time ]; then
+# (Skipped for sanitizer builds, whose allocator keeps freed memory.)
+if [ -x /usr/bin/time ] && ! case "$ECX" in *asan*) true;; *) false;; esac; then
   awk 'BEGIN{print "id,fecha,canal,region,nps,csat,comentario"; for(i=1;i<=200000;i++) printf "%d,2024-%02d-%02d,%s,%s,%d,%d,%s\n", i, 1+i%12, 1+i%28, (i%3?"web":"tienda"), (i%2?"Norte":"Sur"), i%11, 1+i%5, (i%7?"":"comentario algo más largo que los demás")}' > "$T/big.csv"
   head -20001 "$T/big.csv" > "$T/small.csv"
   "$ECX" init "$T/m1.ecx" >/dev/null; "$ECX" init "$T/m2.ecx" >/dev/null
