@@ -296,8 +296,8 @@ int import_run(Workspace *pWs, const ImportOpts *o, ImportResult *pRes){
   if( rc==ECX_OK ) rc = main_pass(&run, pFmt, pRow, nHeader);
   if( rc ) goto out;
   if( pRes->nRejected && !o->skipBad ){
-    rc = err_set(ECX_EREJECTED, _("%lld bad rows in %s; nothing was stored "
-                 "(fix them, or use --skip-bad to store the good rows)"),
+    rc = err_set(ECX_EREJECTED, _("%lld bad rows in %s (fix them, or use --skip-bad "
+                 "to store the good rows)"),
                  (long long)pRes->nRejected, o->zFile);
     goto out;
   }

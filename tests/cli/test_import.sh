@@ -156,7 +156,7 @@ TEN="$T/ten.csv"
 awk 'BEGIN{print "id,fecha,canal,nps,csat"; for(i=1;i<=10000;i++){ n=(i==7321)?"x9":i%11; printf "r%d,2024-01-%02d,web,%s,%d\n", i, 1+i%28, n, 1+i%5 }}' > "$TEN"
 check_refused "10k rows, one bad" 15 'ten.csv:7322: column nps \(4\): value "x9": not a whole number' "$ECX" import "$W" "$TEN"
 out=$("$ECX" import "$W" "$TEN" 2>&1)
-expect_match "refusal says nothing was stored" "$out" "1 bad rows in .*ten.csv; nothing was stored"
+expect_match "refusal says nothing was stored" "$out" "nothing stored: 1 bad rows in .*ten.csv"
 out=$("$ECX" import "$W" "$TEN" --skip-bad 2>&1)
 expect_match "--skip-bad stores 9999" "$out" "9999 new"
 expect_eq "9999 responses in the survey" "$(sql "$W" "SELECT count(*) FROM response r JOIN survey s ON s.id=r.survey_id WHERE s.code='ten'")" "9999"
