@@ -70,25 +70,33 @@ static void free_fields(char **az, int n){
   free(az);
 }
 
-static int current_header(ImpSource *pSrc, const char *zFile, Mapping *pMap, int *pnHeader){
+/* Read nRow (2 or 3) header rows as copies: aaz[i] with an[i] fields;
+** *pLine is the first row's line. On success free each with free_fields. */
+static int read_rows(ImpSource *pSrc, const char *zFile, int nRow, char **aaz[], int an[], int *pLine){
+  static const char *const azWhat[] = {N_("header row"), N_("label row"), N_("ImportId row")};
   ImpRecord r;
-  int rc = fmt_read_header(pSrc, zFile, _("header row"), &r);
-  if( rc ) return rc;
-  int n = r.nField, line = r.line;
-  char **azName = copy_fields(&r);
-  rc = fmt_read_header(pSrc, zFile, _("label row"), &r);
-  if( rc==ECX_OK ){
-    char **azLabel = copy_fields(&r);
-    int nLabel = r.nField;
-    rc = fmt_read_header(pSrc, zFile, _("ImportId row"), &r);
-    if( rc==ECX_OK ){
-      rc = init_columns(zFile, line, n, (const char *const *)azName,
-                        (const char *const *)azLabel, nLabel, pMap);
+  for(int i = 0; i < nRow; i++){
+    int rc = fmt_read_header(pSrc, zFile, _(azWhat[i]), &r);
+    if( rc ){
+      while( i-- > 0 ) free_fields(aaz[i], an[i]);
+      return rc;
     }
-    free_fields(azLabel, nLabel);
+    if( i==0 ) *pLine = r.line;
+    aaz[i] = copy_fields(&r);
+    an[i] = r.nField;
   }
-  free_fields(azName, n);
+  return ECX_OK;
+}
+
+static int current_header(ImpSource *pSrc, const char *zFile, Mapping *pMap, int *pnHeader){
+  char **aaz[3];
+  int an[3], line = 0;
   *pnHeader = 3;
+  int rc = read_rows(pSrc, zFile, 3, aaz, an, &line);
+  if( rc ) return rc;
+  rc = init_columns(zFile, line, an[0], (const char *const *)aaz[0],
+                    (const char *const *)aaz[1], an[1], pMap);
+  for(int i = 0; i < 3; i++) free_fields(aaz[i], an[i]);
   return rc;
 }
 
@@ -99,30 +107,27 @@ static int is_vcode(const char *z){
 }
 
 static int legacy_header(ImpSource *pSrc, const char *zFile, Mapping *pMap, int *pnHeader){
-  ImpRecord r;
-  int rc = fmt_read_header(pSrc, zFile, _("header row"), &r);
-  if( rc ) return rc;
-  int n = r.nField, line = r.line;
-  char **azCode = copy_fields(&r);
-  rc = fmt_read_header(pSrc, zFile, _("label row"), &r);
-  if( rc==ECX_OK ){
-    /* V columns take their name from row 2; question columns keep their
-    ** code and row 2 is their label. */
-    char **azName = ecx_calloc((size_t)n + 1, sizeof *azName);
-    char **azLabel = ecx_calloc((size_t)n + 1, sizeof *azLabel);
-    for(int i = 0; i < n; i++){
-      const char *zRow2 = i < r.nField ? r.azField[i] : "";
-      int v = is_vcode(azCode[i]);
-      azName[i] = ecx_strdup(v ? zRow2 : azCode[i]);
-      azLabel[i] = ecx_strdup(v ? "" : zRow2);
-    }
-    rc = init_columns(zFile, line, n, (const char *const *)azName,
-                      (const char *const *)azLabel, n, pMap);
-    free_fields(azName, n);
-    free_fields(azLabel, n);
-  }
-  free_fields(azCode, n);
+  char **aaz[2];
+  int an[2], line = 0;
   *pnHeader = 2;
+  int rc = read_rows(pSrc, zFile, 2, aaz, an, &line);
+  if( rc ) return rc;
+  /* V columns take their name from row 2; question columns keep their code
+  ** and row 2 is their label. */
+  int n = an[0];
+  char **azName = ecx_calloc((size_t)n + 1, sizeof *azName);
+  char **azLabel = ecx_calloc((size_t)n + 1, sizeof *azLabel);
+  for(int i = 0; i < n; i++){
+    const char *zRow2 = i < an[1] ? aaz[1][i] : "";
+    int v = is_vcode(aaz[0][i]);
+    azName[i] = ecx_strdup(v ? zRow2 : aaz[0][i]);
+    azLabel[i] = ecx_strdup(v ? "" : zRow2);
+  }
+  rc = init_columns(zFile, line, n, (const char *const *)azName,
+                    (const char *const *)azLabel, n, pMap);
+  free_fields(azName, n);
+  free_fields(azLabel, n);
+  for(int i = 0; i < 2; i++) free_fields(aaz[i], an[i]);
   return rc;
 }
 
