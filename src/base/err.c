@@ -30,7 +30,7 @@ static const struct {
   [ECX_EFULL]     = {"disk_full", N_("disk is full"), 12, 503},
   [ECX_EREADONLY] = {"read_only", N_("workspace is read-only"), 13, 503},
   [ECX_ETOOBIG]   = {"too_big", N_("input is too large"), 14, 413},
-  [ECX_EREJECTED] = {"rejected", N_("import refused: bad rows found, nothing stored"), 15, 400},
+  [ECX_EREJECTED] = {"rejected", N_("import refused: bad rows found, nothing stored"), 15, 422},
   [ECX_ESMALL]    = {"too_small", N_("too few observations"), 16, 422},
 };
 

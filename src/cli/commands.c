@@ -9,6 +9,8 @@ const Command aCommand[] = {
    N_("create a new, empty workspace file")},
   {"config",  cmd_config,  "FILE.ecx [KEY [VALUE]]",
    N_("show or change workspace settings (org_name, min_n)")},
+  {"import",  cmd_import,  "FILE.ecx INPUT [--format F] [--map MAPFILE] [--survey CODE] [--skip-bad] [--rejects FILE] [--dry-run]",
+   N_("import survey responses (Qualtrics, LimeSurvey, CSV, JSON lines)")},
   {"backup",  cmd_backup,  "FILE.ecx COPY.ecx",
    N_("write a consistent copy of a workspace")},
   {"report",  cmd_report,  "FILE.ecx [--by LIST] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [--compare previous] [--metrics LIST] [--min-n N] [--format table|csv|json] [--timing]",

@@ -1,0 +1,226 @@
+/*
+** Checking and storing one record (see row.h).
+*/
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "row.h"
+#include "csv.h"
+#include "../base/err.h"
+#include "../base/i18n.h"
+#include "../base/util.h"
+#include "../model/entity.h"
+#include "../model/store.h"
+
+/* The id of the entity named by the previous row, to skip most lookups. */
+typedef struct EntCache {
+  char *zLast;
+  int64_t id;
+} EntCache;
+
+struct RowCtx {
+  Workspace *pWs;
+  const Mapping *pMap;
+  int64_t surveyId, tsDefault;
+  Question *aQ;            /* per column; id 0 if not a question */
+  AnswerRec *aAns;         /* answers of the current row */
+  int *aAnsCol;            /* column of each answer */
+  int nAns;
+  int iId, iDate, iLang, iTp, iCh, iComp, iResp;   /* role columns or -1 */
+  int64_t tpConst, chConst, compConst;             /* 0 when none */
+  EntCache cTp, cCh, cComp;
+  int64_t ts;              /* parsed date of the current row */
+  char zReason[256];
+  char zSource[48];
+};
+
+static QType role_qtype(Role r){
+  switch( r ){
+    case ROLE_NPS: return Q_NPS;
+    case ROLE_CSAT: return Q_CSAT;
+    case ROLE_CES: return Q_CES;
+    case ROLE_RATING: return Q_RATING;
+    case ROLE_CHOICE: return Q_CHOICE;
+    case ROLE_MULTI: return Q_MULTI;
+    case ROLE_TEXT: return Q_TEXT;
+    default: return Q_ATTRIBUTE;
+  }
+}
+
+static int const_id(Workspace *pWs, EntKind k, const char *zName, int64_t *pId){
+  *pId = 0;
+  return zName ? ent_ensure(pWs, k, zName, pId) : ECX_OK;
+}
+
+int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t tsDefault,
+                RowCtx **pp){
+  RowCtx *p = ecx_calloc(1, sizeof *p);
+  int n = pMap->nCol;
+  p->pWs = pWs; p->pMap = pMap; p->surveyId = surveyId; p->tsDefault = tsDefault;
+  p->aQ = ecx_calloc((size_t)n, sizeof *p->aQ);
+  p->aAns = ecx_calloc((size_t)n, sizeof *p->aAns);
+  p->aAnsCol = ecx_calloc((size_t)n, sizeof *p->aAnsCol);
+  p->iId = p->iDate = p->iLang = p->iTp = p->iCh = p->iComp = p->iResp = -1;
+  *pp = p;
+  int rc = ECX_OK;
+  for(int i = 0; i < n && rc==ECX_OK; i++){
+    const ColMap *c = &pMap->aCol[i];
+    switch( c->role ){
+      case ROLE_ID: p->iId = i; break;
+      case ROLE_DATE: p->iDate = i; break;
+      case ROLE_LANGUAGE: p->iLang = i; break;
+      case ROLE_TOUCHPOINT: p->iTp = i; break;
+      case ROLE_CHANNEL: p->iCh = i; break;
+      case ROLE_COMPETITOR: p->iComp = i; break;
+      case ROLE_RESPONDENT: p->iResp = i; break;
+      default: break;
+    }
+    if( !role_is_question(c->role) ) continue;
+    QuestionDef d = {0};
+    d.zCode = c->zName;
+    d.type = role_qtype(c->role);
+    d.scaleMin = c->scaleMin; d.scaleMax = c->scaleMax;
+    d.zDimension = c->zArg;
+    d.zAttribute = c->zArg ? c->zArg : c->zName;
+    d.zTextEs = d.zTextEn = c->zLabel;
+    rc = question_ensure(pWs, surveyId, &d, &p->aQ[i]);
+  }
+  if( rc==ECX_OK ) rc = const_id(pWs, ENT_TOUCHPOINT, pMap->k.zTouchpoint, &p->tpConst);
+  if( rc==ECX_OK ) rc = const_id(pWs, ENT_CHANNEL, pMap->k.zChannel, &p->chConst);
+  if( rc==ECX_OK ) rc = const_id(pWs, ENT_COMPETITOR, pMap->k.zCompetitor, &p->compConst);
+  return rc;
+}
+
+void row_free(RowCtx *p){
+  if( !p ) return;
+  free(p->aQ); free(p->aAns); free(p->aAnsCol);
+  free(p->cTp.zLast); free(p->cCh.zLast); free(p->cComp.zLast);
+  free(p);
+}
+
+static const char *field(const ImpRecord *pRec, int i){
+  return i >= 0 && i < pRec->nField ? pRec->azField[i] : "";
+}
+
+int row_unfinished(const RowCtx *p, const ImpRecord *pRec){
+  const Mapping *m = p->pMap;
+  if( m->iUnfinishedZero >= 0 ){
+    const char *z = field(pRec, m->iUnfinishedZero);
+    if( strcmp(z, "0")==0 || strcmp(z, "false")==0 || strcmp(z, "False")==0 ) return 1;
+  }
+  if( m->iUnfinishedEmpty >= 0 && field(pRec, m->iUnfinishedEmpty)[0]==0 ) return 1;
+  return 0;
+}
+
+/* Record a reason and return 1 (a bad row). */
+static int bad(RowCtx *p, int iCol, int *piCol, const char **pzReason, const char *zReason){
+  snprintf(p->zReason, sizeof p->zReason, "%s", zReason);
+  *piCol = iCol;
+  *pzReason = p->zReason;
+  return 1;
+}
+
+int row_check(RowCtx *p, const ImpRecord *pRec, int *piCol, const char **pzReason){
+  const Mapping *m = p->pMap;
+  char a[200];
+  if( pRec->zError ) return bad(p, pRec->iErrCol, piCol, pzReason, pRec->zError);
+  if( pRec->nField != m->nCol ){
+    snprintf(a, sizeof a, _("the record has %d columns, the header has %d"), pRec->nField, m->nCol);
+    return bad(p, pRec->nField < m->nCol ? pRec->nField : m->nCol, piCol, pzReason, a);
+  }
+  p->nAns = 0;
+  p->ts = p->tsDefault;
+  for(int i = 0; i < m->nCol; i++){
+    const ColMap *c = &m->aCol[i];
+    const char *z = pRec->azField[i];
+    if( c->role==ROLE_IGNORE || c->role==ROLE_UNSET ) continue;
+    if( !csv_utf8_valid(z, pRec->anLen[i]) ) return bad(p, i, piCol, pzReason, _("invalid UTF-8"));
+    if( c->role==ROLE_ID && !z[0] ) return bad(p, i, piCol, pzReason, _("the id is empty"));
+    if( c->role==ROLE_DATE ){
+      if( !z[0] ) return bad(p, i, piCol, pzReason, _("the date is empty"));
+      if( util_parse_time(z, &p->ts) ){
+        return bad(p, i, piCol, pzReason,
+                   _("not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY)"));
+      }
+    }
+    if( !role_is_question(c->role) || !z[0] ) continue;
+    const Question *q = &p->aQ[i];
+    AnswerRec *ans = &p->aAns[p->nAns];
+    ans->questionId = q->id;
+    ans->hasNum = 0;
+    ans->zText = 0;
+    int64_t v;
+    if( c->role <= ROLE_RATING ){
+      if( util_parse_int(z, &v) ) return bad(p, i, piCol, pzReason, _("not a whole number"));
+      if( v < q->scaleMin || v > q->scaleMax ){
+        snprintf(a, sizeof a, _("outside the scale %d-%d"), q->scaleMin, q->scaleMax);
+        return bad(p, i, piCol, pzReason, a);
+      }
+      ans->hasNum = 1;
+      ans->num = v;
+    }else if( c->role==ROLE_CHOICE && util_parse_int(z, &v)==0 ){
+      ans->hasNum = 1;
+      ans->num = v;
+    }else{
+      ans->zText = z;
+    }
+    p->aAnsCol[p->nAns++] = i;
+  }
+  return 0;
+}
+
+static int cached_ent(RowCtx *p, EntCache *c, EntKind k, const char *z, int64_t konst, int64_t *pId){
+  if( !z[0] ){ *pId = konst; return ECX_OK; }
+  if( c->zLast && strcmp(c->zLast, z)==0 ){ *pId = c->id; return ECX_OK; }
+  int rc = ent_ensure(p->pWs, k, z, &c->id);
+  if( rc ) return rc;
+  free(c->zLast);
+  c->zLast = ecx_strdup(z);
+  *pId = c->id;
+  return ECX_OK;
+}
+
+int row_store(RowCtx *p, const ImpRecord *pRec, int *pIsNew){
+  ResponseRec r = {0};
+  int rc;
+  *pIsNew = 0;
+  r.surveyId = p->surveyId;
+  r.ts = p->ts;
+  rc = cached_ent(p, &p->cTp, ENT_TOUCHPOINT, field(pRec, p->iTp), p->tpConst, &r.touchpointId);
+  if( rc==ECX_OK ) rc = cached_ent(p, &p->cCh, ENT_CHANNEL, field(pRec, p->iCh), p->chConst, &r.channelId);
+  if( rc==ECX_OK ) rc = cached_ent(p, &p->cComp, ENT_COMPETITOR, field(pRec, p->iComp), p->compConst, &r.competitorId);
+  if( rc ) return rc;
+  const char *zResp = field(pRec, p->iResp);
+  if( zResp[0] && (rc = store_respondent(p->pWs, zResp, &r.respondentId))!=0 ) return rc;
+  for(int k = 0; k < p->nAns; k++){
+    const Question *q = &p->aQ[p->aAnsCol[k]];
+    if( q->type!=Q_ATTRIBUTE ) continue;
+    AnswerRec *ans = &p->aAns[k];
+    rc = ent_attr_value(p->pWs, q->attributeId, ans->zText, &ans->num);
+    if( rc ) return rc;
+    ans->hasNum = 1;
+  }
+  r.zLanguage = field(pRec, p->iLang);
+  if( p->iId >= 0 ){
+    r.zSourceId = field(pRec, p->iId);
+  }else{
+    snprintf(p->zSource, sizeof p->zSource, "line:%d:%016" PRIx64, pRec->line,
+             csv_fnv64(pRec->zRaw, pRec->nRaw));
+    r.zSourceId = p->zSource;
+  }
+  r.nAnswer = p->nAns;
+  r.aAnswer = p->aAns;
+  int64_t id = 0;
+  rc = store_response(p->pWs, &r, &id);
+  if( rc || id==0 ) return rc;
+  *pIsNew = 1;
+  for(int k = 0; k < p->nAns && r.respondentId; k++){
+    const Question *q = &p->aQ[p->aAnsCol[k]];
+    if( q->type!=Q_ATTRIBUTE ) continue;
+    rc = store_respondent_attr(p->pWs, r.respondentId, q->attributeId, p->aAns[k].zText);
+    if( rc ) return rc;
+  }
+  return ECX_OK;
+}
