@@ -168,6 +168,16 @@ static int write_table(const ReportData *pD, Buf *pOut){
         grid_add(&g, buf_str(&t));
       }
     }
+    if( !groupShown ){
+      /* No rated answers in this group: still say how many responses. */
+      if( pD->nBy==0 ) grid_add(&g, pRow->azKey[0]);
+      for(k=0; k<pD->nBy; k++) grid_add(&g, r>0 && pRow->azKey[k][0]==0 ? _("(none)") : pRow->azKey[k]);
+      grid_add(&g, _("responses (no ratings)"));
+      buf_reset(&t);
+      if( pRow->nRows<pS->minN && r>0 ) buf_printf(&t, "< %d", pS->minN); else buf_printf(&t, "%lld", (long long)pRow->nRows);
+      grid_add(&g, buf_str(&t)); grid_add(&g, ""); grid_add(&g, "");
+      if( pD->hasCompare ){ grid_add(&g, ""); grid_add(&g, ""); }
+    }
   }
   grid_print(&g, pOut);
   if( anySig ) buf_printf(pOut, "\n* %s\n", _("significant change at 95% confidence"));

@@ -16,6 +16,9 @@ expect_eq "label row is the question text" "$(sql "$W" "SELECT text_en FROM ques
 expect_eq "timestamp from RecordedDate" "$(sql "$W" "SELECT ts FROM response WHERE source_id='R_2YPOQ602ER1jkf1'")" "$(date -u -d '2017-07-18 08:28:48' +%s)"
 expect_eq "IP address never stored" "$(sqlite3 "$W" .dump | grep -c '130.92.34.66')" "0"
 expect_eq "import_log row written" "$(sql "$W" "SELECT format||','||rows_read||','||rows_stored FROM import_log")" "qualtrics,1,1"
+out=$("$ECX" report "$W" --by language --min-n 1)
+expect_match "the sample's response is in the report" "$out" "responses: 1"
+expect_match "the report groups it by its language" "$out" "DE +responses \(no ratings\) +1"
 out=$("$ECX" import "$W" "$FIXTURES/qualtrics/sample.csv" 2>&1)
 expect_match "re-import adds nothing" "$out" "0 new, 1 already present"
 expect_eq "still one response" "$(sql "$W" "SELECT count(*) FROM response")" "1"

@@ -82,3 +82,20 @@ out=$("$ECX" report "$W" --metrics csat --format csv)
 expect_eq "--metrics keeps only the named figure" "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | sort -u)" "csat"
 out=$("$ECX" report "$W" --metrics nps,colour 2>&1)
 expect_match "--metrics names unknown metrics and lists the known" "$out" 'no metric "colour".*nps, csat'
+
+# Import to report, end to end: a semicolon CSV with a mapping file.
+# NPS answers 10,9,9,8,7,6,3,10 -> 4 promoters, 2 detractors of 8 = 25;
+# CSAT 5,4,4,3,2,1,5,4 -> 5 of 8 at 4-5 = 62.5%.
+I=$T/imp.ecx
+"$ECX" init "$I" >/dev/null
+printf 'folio;fecha;canal;recomendacion;satisfaccion\n' > "$T/enc.csv"
+i=0
+for v in "10 5" "9 4" "9 4" "8 3" "7 2" "6 1" "3 5" "10 4"; do
+  i=$((i+1)); set -- $v
+  printf 'F%d;0%d/03/2026;web;%s;%s\n' "$i" "$i" "$1" "$2" >> "$T/enc.csv"
+done
+printf 'folio = id\nfecha = date\ncanal = channel\nrecomendacion = nps\nsatisfaccion = csat\n@survey marzo\n' > "$T/enc.map"
+expect "generic CSV imports with a mapping" "$ECX" import "$I" "$T/enc.csv" --map "$T/enc.map"
+out=$("$ECX" report "$I" --format csv --by channel)
+expect_match "imported NPS is 25 over 8 answers" "$out" "^web,nps,8,25\.0000,"
+expect_match "imported CSAT is 62.5% over 8 answers" "$out" "^web,csat,8,62\.5000,"
