@@ -2,6 +2,13 @@
 # prints "ok - ..." or "not ok - ...". ECX is the binary under test.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ECX=${ECX:-$ROOT/build/ecx}
+# The shared fixtures (files exported by other tools) live beside the
+# repository, not in it.
+if [ -z "${FIXTURES:-}" ]; then
+  for d in "$ROOT/../shared/fixtures" /work/shared/fixtures; do
+    [ -d "$d" ] && { FIXTURES=$d; break; }
+  done
+fi
 FIXTURES=${FIXTURES:-$ROOT/../shared/fixtures}
 T=$(mktemp -d "${TMPDIR:-/tmp}/ecx-cli.XXXXXX")
 trap 'rm -rf "$T"' EXIT
