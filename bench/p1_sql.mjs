@@ -3,10 +3,13 @@
 // holding ecx's export, in the dialect of DuckDB or SQLite. Run as a script
 // it prints the SQLite version for the sqlite3 shell, or the table to import into:
 //   node p1_sql.mjs DATA.csv query|create
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 export function csvHeader(path) {
-  return readFileSync(path, 'utf8').slice(0, 65536).split('\n')[0].split(',')
+  const fd = openSync(path, 'r'), buf = Buffer.alloc(65536);
+  const n = readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  return buf.toString('utf8', 0, n).split('\n')[0].split(',')
     .map((h) => h.replace(/^"|"$/g, '').replaceAll('""', '"'));
 }
 

@@ -1,6 +1,7 @@
 /*
 ** The database layer: statement wrapper over SQLite with error mapping.
 */
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,9 +42,10 @@ static int db_error(Db *pDb, int src, const char *zSql){
     case SQLITE_CORRUPT:   rc = ECX_EFORMAT; break;
     default:               rc = ECX_EDB; break;
   }
-  if( (src & 0xff)==SQLITE_IOERR && pDb && pDb->db
-   && sqlite3_system_errno(pDb->db)==28 /* ENOSPC */ ){
-    rc = ECX_EFULL;
+  if( (src & 0xff)==SQLITE_IOERR && pDb && pDb->db ){
+    int e = sqlite3_system_errno(pDb->db);
+    /* No space, a file-size limit or a disk quota: the disk is full for us. */
+    if( e==ENOSPC || e==EFBIG || e==EDQUOT ) rc = ECX_EFULL;
   }
   err_set(rc, "%s%s%s%s", pDb && pDb->db ? sqlite3_errmsg(pDb->db) : sqlite3_errstr(src),
           zSql ? " (in: " : "", zSql ? zSql : "", zSql ? ")" : "");
@@ -69,7 +71,12 @@ int db_open(const char *zPath, int flags, Db **ppDb){
   sqlite3_busy_timeout(p->db, 5000);
   int rc = db_exec(p, "PRAGMA foreign_keys=ON;");
   if( rc==ECX_OK && !(flags & DB_READONLY) ){
-    rc = db_exec(p, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    /* NORMAL: a committed transaction survives any crash of the process;
+    ** ECX_SYNC=full also makes it survive a power cut (docs/RELIABILITY.md). */
+    const char *zSync = getenv("ECX_SYNC");
+    rc = db_exec(p, zSync && strcmp(zSync, "full")==0
+                    ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                    : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
   }
   if( rc ){
     db_close(p);
