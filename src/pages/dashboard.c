@@ -77,8 +77,27 @@ void dash_filter_form(Buf *p, const Cube *pC, const DashParams *pP){
   buf_printf(p, "<label>%h <input type=\"date\" name=\"to\" value=\"%h\"></label>\n", _("To"), pP->zTo);
   buf_printf(p, "<label class=\"ecx-wide\">%h <input type=\"text\" name=\"where\" value=\"%h\" "
              "placeholder=\"region=Lima|Cusco, plan!=prepago\"></label>\n", _("Filter"), pP->zWhere);
-  if( pP->zBy ) buf_printf(p, "<input type=\"hidden\" name=\"by\" value=\"%h\">", pP->zBy);
-  if( pP->zMetric ) buf_printf(p, "<input type=\"hidden\" name=\"metric\" value=\"%h\">", pP->zMetric);
+  if( pP->zBase && strcmp(pP->zBase, "/heatmap")!=0 ){
+    Figure aFig[MAX_FIG];
+    int nFig = report_figures(pC, aFig, MAX_FIG);
+    const char *zCur = pP->zMetric && pP->zMetric[0] ? pP->zMetric : "nps";
+    buf_printf(p, "<label>%h <select name=\"metric\">", _("Metric"));
+    for(i=0; i<nFig; i++){
+      buf_printf(p, "<option value=\"%h\"%s>%h</option>", aFig[i].zId,
+                 strcmp(aFig[i].zId, zCur)==0 ? " selected" : "", aFig[i].zLabel);
+    }
+    buf_puts(p, "</select></label>\n");
+  }
+  if( pP->zBase && strcmp(pP->zBase, "/breakdown")==0 ){
+    static const char *const azPer[] = {"week", "month", "quarter", "year"};
+    const char *zCur = pP->zBy && pP->zBy[0] ? pP->zBy : "touchpoint";
+    buf_printf(p, "<label>%h <select name=\"by\">", _("Group by"));
+    for(i=0; i<pC->nCol; i++){
+      buf_printf(p, "<option%s>%h</option>", strcmp(pC->aCol[i].zName, zCur)==0 ? " selected" : "", pC->aCol[i].zName);
+    }
+    for(i=0; i<4; i++) buf_printf(p, "<option%s>%h</option>", strcmp(azPer[i], zCur)==0 ? " selected" : "", azPer[i]);
+    buf_puts(p, "</select></label>\n");
+  }
   buf_printf(p, "<button type=\"submit\">%h</button></form>\n", _("Apply"));
 }
 
