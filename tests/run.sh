@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every test: unit tests (plain and ASan+UBSan builds), the source check
-# and the CLI tests. Each prints "ok - ..." or "not ok - ..." lines; this
+# the CLI tests and the HTTP tests (the real server driven by curl). Each prints "ok - ..." or "not ok - ..." lines; this
 # script counts them and ends with "N passed, N failed".
 cd "$(dirname "$0")/.." || exit 2
 out=build/test-output
@@ -15,7 +15,7 @@ run() {  # run NAME CMD...: stream the command's lines into the log
 run "unit" build/test_unit
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run "unit (ASan+UBSan)" build/asan/test_unit
 run "checksrc" scripts/checksrc.sh
-for t in tests/cli/*.sh; do
+for t in tests/cli/*.sh tests/http/test_*.sh; do
   case "$t" in */lib.sh) continue ;; esac
   run "$(basename "$t")" sh "$t"
 done

@@ -70,7 +70,8 @@
 
 /* Route flags. */
 #define HTTP_CSRF    0x01   /* POST refused (403) without the session's CSRF token */
-#define HTTP_PREFIX  0x02   /* set by the router when the path ends in '*' */
+#define HTTP_CSRF_LOGIN 0x02 /* public POST checked by its handler against a
+                             ** pre-session double-submit token (the login form) */
 
 /* Role name ("admin", ...) of one role bit; "" if not a single role. Static. */
 const char *http_role_name(int role);

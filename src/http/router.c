@@ -144,7 +144,8 @@ void http_print_routes(void){
       }
       printf("%s %s %s %s %s\n", m==HTTP_GET ? "GET" : "POST", r->zPath,
              r->roles==ROLE_PUBLIC ? "public" : zRoles,
-             (m==HTTP_POST && (r->flags & HTTP_CSRF)) ? "csrf" : "-",
+             m!=HTTP_POST ? "-" : (r->flags & HTTP_CSRF) ? "csrf"
+                                : (r->flags & HTTP_CSRF_LOGIN) ? "login-csrf" : "-",
              r->zScope ? r->zScope : "-");
     }
   }

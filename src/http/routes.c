@@ -12,7 +12,7 @@
 const HttpRoute aRoute[] = {
   /* methods            path              handler            roles        flags      scope  description */
   {HTTP_GET,            "/static/ecx.css", page_css,         ROLE_PUBLIC, 0,         0, "the stylesheet"},
-  {HTTP_GET|HTTP_POST,  "/login",         page_login,        ROLE_PUBLIC, 0,         0, "log in form and action"},
+  {HTTP_GET|HTTP_POST,  "/login",         page_login,        ROLE_PUBLIC, HTTP_CSRF_LOGIN,       0, "log in form and action"},
   {HTTP_POST,           "/logout",        page_logout,       STAFF,       HTTP_CSRF, 0, "end the session"},
   {HTTP_GET,            "/",              page_home,         STAFF,       0,         0, "overview of the main figures"},
   {HTTP_GET|HTTP_POST,  "/account",       page_account,      STAFF,       HTTP_CSRF, 0, "change own password and language"},

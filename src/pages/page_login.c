@@ -49,8 +49,13 @@ int page_login(HttpReq *p){
   }
   const char *zLogin = http_form(p, "login");
   const char *zPw = http_form(p, "password");
-  int rc = auth_login(p, zLogin ? zLogin : "", zPw ? zPw : "");
-  if( rc==ECX_EAUTH || rc==ECX_ELIMIT ){
+  int rc;
+  if( !zLogin || !zLogin[0] || !zPw || !zPw[0] ){
+    rc = http_fail(p, 400, ECX_EINVAL, "login", "%s", _("enter your login and password"));
+  }else{
+    rc = auth_login(p, zLogin, zPw);
+  }
+  if( rc==ECX_EAUTH || rc==ECX_ELIMIT || rc==ECX_EINVAL ){
     int status = p->status;
     char *zMsg = http_strdup(p, err_detail());
     err_clear();
