@@ -1,7 +1,8 @@
 #!/bin/sh
-# Runs every test: unit tests (plain and ASan+UBSan builds), the source check
-# the CLI tests and the HTTP tests (the real server driven by curl). Each prints "ok - ..." or "not ok - ..." lines; this
-# script counts them and ends with "N passed, N failed".
+# Runs every test: unit tests (plain and ASan+UBSan builds), the source
+# check, the CLI tests and the HTTP tests (the real server driven by curl).
+# Each prints "ok - ..." or "not ok - ..." lines; this script counts them
+# and ends with "N passed, N failed".
 cd "$(dirname "$0")/.." || exit 2
 out=build/test-output
 mkdir -p "$out"

@@ -88,6 +88,7 @@ int http_parse_cookies(Arena *pA, const char *z, int nMax, HttpParam **paOut, in
       size_t nName = (size_t)(zEq - z), nVal = n - nName - 1;
       const char *zVal = zEq + 1;
       while( nName && (z[nName-1]==' ' || z[nName-1]=='\t') ) nName--;
+      while( nVal && (zVal[0]==' ' || zVal[0]=='\t') ){ zVal++; nVal--; }
       while( nVal && (zVal[nVal-1]==' ' || zVal[nVal-1]=='\t') ) nVal--;
       if( nVal>=2 && zVal[0]=='"' && zVal[nVal-1]=='"' ){ zVal++; nVal -= 2; }
       if( nName ){
