@@ -30,6 +30,10 @@ stop_server() {
   wait "$SRV_PID"
   SRV_RC=$?
   SRV_PID=
+  # Sanitizer builds report on stderr: surface it as a failure.
+  if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:' "$T/serve.err"; then
+    fail "server ran without sanitizer reports" "$(cat "$T/serve.err")"
+  fi
 }
 
 # code JAR METHOD PATH [CURL ARGS...]: print the HTTP status.
