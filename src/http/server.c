@@ -252,6 +252,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *pConn, const
     }
   }
   http_dispatch(p);
+  if( p->body.overflow ){
+    /* Never send a page cut short at the response bound. */
+    fprintf(stderr, "ecx serve: response to %s over %u bytes\n", p->zPath, HTTP_MAX_RESPONSE);
+    http_render_error(p, 500, ECX_ETOOBIG, err_message(ECX_ETOOBIG));
+  }
   i18n_thread_lang(0);
   return send_response(pConn, p);
 }
