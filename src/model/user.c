@@ -9,6 +9,13 @@
 #include "../base/err.h"
 #include "../base/i18n.h"
 
+/* Step a cached write statement once and give it back: ECX_OK when done. */
+static int step_cached(Stmt *s){
+  int rc = db_step(s);
+  db_reset(s);
+  return rc==DB_DONE ? ECX_OK : (rc==DB_ROW ? ECX_EDB : rc);
+}
+
 void user_row_clear(UserRow *p){
   free(p->zLogin); free(p->zName); free(p->zPwHash);
   free(p->zRole); free(p->zTouchpoints); free(p->zLang);
@@ -93,9 +100,8 @@ static int exec_id_text(Workspace *pWs, const char *zSql, int64_t id, const char
   if( rc ) return rc;
   db_bind_int(s, 1, id);
   if( zText ) db_bind_text(s, 2, zText, -1);
-  rc = db_step(s);
-  db_reset(s);
-  if( rc!=DB_DONE ) return rc==DB_ROW ? ECX_EDB : rc;
+  rc = step_cached(s);
+  if( rc ) return rc;
   return db_changes(pWs->pDb) ? ECX_OK : err_set(ECX_ENOTFOUND, _("no such user"));
 }
 
@@ -140,9 +146,7 @@ int session_create(Workspace *pWs, const char *zIdHash, int64_t userId, const ch
   db_bind_text(s, 3, zCsrf, -1);
   db_bind_int(s, 4, now);
   db_bind_int(s, 5, expires);
-  rc = db_step(s);
-  db_reset(s);
-  return rc==DB_DONE ? ECX_OK : (rc==DB_ROW ? ECX_EDB : rc);
+  return step_cached(s);
 }
 
 int session_find(Workspace *pWs, const char *zIdHash, int64_t now, int64_t *pUserId,
@@ -176,9 +180,7 @@ static int exec_text_int(Workspace *pWs, const char *zSql, const char *zText, in
   if( rc ) return rc;
   db_bind_text(s, 1, zText, -1);
   if( hasV ) db_bind_int(s, 2, v);
-  rc = db_step(s);
-  db_reset(s);
-  return rc==DB_DONE ? ECX_OK : (rc==DB_ROW ? ECX_EDB : rc);
+  return step_cached(s);
 }
 
 int session_touch(Workspace *pWs, const char *zIdHash, int64_t expires){
@@ -245,7 +247,5 @@ int audit_add(Workspace *pWs, int64_t userId, const char *zAction, const char *z
   db_bind_text(s, 3, zAction, -1);
   db_bind_text(s, 4, zTarget ? zTarget : "", -1);
   db_bind_text(s, 5, zDetail ? zDetail : "", -1);
-  rc = db_step(s);
-  db_reset(s);
-  return rc==DB_DONE ? ECX_OK : (rc==DB_ROW ? ECX_EDB : rc);
+  return step_cached(s);
 }
