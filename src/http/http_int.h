@@ -11,6 +11,8 @@ void http_cube_release(HttpReq *p);
 /* Render an error response (HTML page, or JSON for /api/) for rc with the
 ** given status and message; replaces any body. */
 void http_render_error(HttpReq *p, int status, int rc, const char *zMessage);
+/* GET /api/whoami (whoami.c). */
+int http_whoami(HttpReq *p);
 /* Print the route table: one "METHOD PATH ROLES CSRF" line per method. */
 void http_print_routes(void);
 

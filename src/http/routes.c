@@ -5,6 +5,7 @@
 ** their permission matrix from it.
 */
 #include "http.h"
+#include "http_int.h"
 #include "../pages/pages.h"
 
 #define STAFF (ROLE_ADMIN|ROLE_ANALYST|ROLE_AREA_LEAD|ROLE_FRONTLINE|ROLE_VIEWER)
@@ -17,6 +18,7 @@ const HttpRoute aRoute[] = {
   {HTTP_GET,            "/",              page_home,         STAFF,       0,         0, "overview of the main figures"},
   {HTTP_GET|HTTP_POST,  "/account",       page_account,      STAFF,       HTTP_CSRF, 0, "change own password and language"},
   {HTTP_GET|HTTP_POST,  "/admin/users",   page_admin_users,  ROLE_ADMIN,  HTTP_CSRF, 0, "list, add, disable users, change roles"},
+  {HTTP_GET,            "/api/whoami",    http_whoami,       STAFF,       0,         "read", "the caller's login and role (JSON)"},
   {HTTP_GET,            "/admin/audit",   page_admin_audit,  ROLE_ADMIN,  0,         0, "read the audit log"},
 };
 const int nRoute = sizeof aRoute / sizeof aRoute[0];
