@@ -1,7 +1,8 @@
 #!/bin/sh
-# Runs every test: unit tests (plain and ASan+UBSan builds), the source check
-# the CLI tests and a short run of every fuzz target. Each prints "ok - ..." or "not ok - ..." lines; this
-# script counts them and ends with "N passed, N failed".
+# Runs every test: unit tests (plain and ASan+UBSan builds), the source
+# check, the CLI tests, the HTTP tests (the real server driven by curl) and
+# a short run of every fuzz target. Each prints "ok - ..." or "not ok - ..."
+# lines; this script counts them and ends with "N passed, N failed".
 cd "$(dirname "$0")/.." || exit 2
 out=build/test-output
 mkdir -p "$out"
@@ -15,7 +16,7 @@ run() {  # run NAME CMD...: stream the command's lines into the log
 run "unit" build/test_unit
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run "unit (ASan+UBSan)" build/asan/test_unit
 run "checksrc" scripts/checksrc.sh
-for t in tests/cli/*.sh; do
+for t in tests/cli/*.sh tests/http/test_*.sh; do
   case "$t" in */lib.sh) continue ;; esac
   run "$(basename "$t")" sh "$t"
 done

@@ -32,6 +32,9 @@ static const struct {
   [ECX_ETOOBIG]   = {"too_big", N_("input is too large"), 14, 413},
   [ECX_EREJECTED] = {"rejected", N_("import refused: bad rows found, nothing stored"), 15, 422},
   [ECX_ESMALL]    = {"too_small", N_("too few observations"), 16, 422},
+  [ECX_EAUTH]     = {"unauthorized", N_("not logged in or wrong credentials"), 17, 401},
+  [ECX_EPERM]     = {"forbidden", N_("permission denied"), 18, 403},
+  [ECX_ELIMIT]    = {"rate_limited", N_("too many attempts; try again later"), 19, 429},
 };
 
 static int valid(int rc){ return rc >= 0 && rc < ECX_NERR; }

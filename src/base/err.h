@@ -29,6 +29,9 @@ enum {
   ECX_ETOOBIG,    /* input over a size limit */
   ECX_EREJECTED,  /* an import found bad rows and stored nothing */
   ECX_ESMALL,     /* too few observations for a statistic */
+  ECX_EAUTH,      /* not logged in, or bad credentials (HTTP 401) */
+  ECX_EPERM,      /* logged in but not allowed (HTTP 403) */
+  ECX_ELIMIT,     /* too many attempts; retry later (HTTP 429) */
   ECX_NERR
 };
 

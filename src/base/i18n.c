@@ -15,6 +15,7 @@
 #endif
 
 static const char *zLangInUse = "es";
+static _Thread_local const char *zThreadLang;   /* NULL: zLangInUse */
 
 /* "en" if the environment value asks for English, "es" otherwise. */
 static const char *lang_from(const char *z){
@@ -37,7 +38,8 @@ void i18n_init(const char *zLang){
     }
   }
   zLangInUse = lang_from(zLang);
-  setenv("LANGUAGE", zLangInUse, 1);
+  /* The catalog is always Spanish; English needs no catalog (i18n_text). */
+  setenv("LANGUAGE", "es", 1);
   if( !setlocale(LC_CTYPE, "") ) setlocale(LC_CTYPE, "C.UTF-8");
   /* gettext ignores LANGUAGE in the plain "C" locale; C.UTF-8 is enough. */
   const char *zMsg = setlocale(LC_MESSAGES, "");
@@ -49,4 +51,14 @@ void i18n_init(const char *zLang){
   textdomain("ecx");
 }
 
-const char *i18n_lang(void){ return zLangInUse; }
+const char *i18n_lang(void){ return zThreadLang ? zThreadLang : zLangInUse; }
+
+void i18n_thread_lang(const char *zLang){
+  zThreadLang = zLang ? lang_from(zLang) : 0;
+}
+
+const char *i18n_text(const char *zText){
+  const char *zLang = i18n_lang();
+  if( zLang[0]=='e' && zLang[1]=='n' ) return zText;
+  return gettext(zText);
+}

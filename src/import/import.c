@@ -287,10 +287,7 @@ int import_run(Workspace *pWs, const ImportOpts *o, ImportResult *pRes){
   int inTxn = 0;
   int rc = setup(&run, &pFmt, &nHeader);
   if( rc ) goto out;
-  /* A large page cache: one import touches the answer table at one place
-  ** per question, plus the response and respondent indexes. */
-  rc = db_exec(pWs->pDb, "PRAGMA cache_size=-262144");
-  if( rc==ECX_OK ) rc = db_begin(pWs->pDb);
+  rc = db_begin(pWs->pDb);
   if( rc ) goto out;
   inTxn = 1;
   int64_t surveyId = 0;

@@ -31,10 +31,22 @@ void dq_free(DashQuery *d){ cube_where_free(&d->where); }
 
 /* The figure named zId (default "nps", else the first), or NULL. */
 static const Figure *dq_figure(const DashQuery *d, const char *zId){
-  int i;
-  if( zId==0 || zId[0]==0 ) zId = "nps";
+  int i, dflt = zId==0 || zId[0]==0;
+  if( dflt ) zId = "nps";
   for(i=0; i<d->nFig; i++) if( strcmp(d->aFig[i].zId, zId)==0 ) return &d->aFig[i];
-  return 0;
+  return dflt && d->nFig>0 ? &d->aFig[0] : 0;
+}
+
+/* The figure a page shows; when the workspace has none yet, say so on the
+** page (*pDone = 1). ECX_EINVAL for a metric that does not exist. */
+static int page_figure(Buf *p, const DashQuery *d, const char *zId, const Figure **ppF, int *pDone){
+  *pDone = 0;
+  *ppF = dq_figure(d, zId);
+  if( *ppF ) return ECX_OK;
+  if( zId && zId[0] ) return err_set(ECX_EINVAL, _("no metric \"%s\""), zId);
+  buf_printf(p, "<p class=\"notice\">%h</p>\n", _("No rated answers yet: import survey data or publish a survey."));
+  *pDone = 1;
+  return ECX_OK;
 }
 
 static int fig_decimals(const Figure *f){ return f->kind==FIG_MEAN ? 2 : 1; }
@@ -157,10 +169,11 @@ int dash_overview(Buf *p, const Cube *pC, const DashParams *pP){
   CubeResult rAll, rTrend;
   const Figure *f;
   CubePeriod per = page_period(pP);
-  int rc = dq_init(&d, pC, pP), i;
+  int rc = dq_init(&d, pC, pP), i, done = 0;
   memset(&rAll, 0, sizeof rAll);
   memset(&rTrend, 0, sizeof rTrend);
-  if( rc==ECX_OK && (f = dq_figure(&d, pP->zMetric))==0 ) rc = err_set(ECX_EINVAL, _("no metric \"%s\""), pP->zMetric);
+  if( rc==ECX_OK ) rc = page_figure(p, &d, pP->zMetric, &f, &done);
+  if( rc==ECX_OK && done ){ dq_free(&d); return ECX_OK; }
   if( rc==ECX_OK ) rc = cube_query(pC, &d.q, &rAll);
   if( rc==ECX_OK ){
     d.q.nBy = 1;
@@ -233,11 +246,12 @@ int dash_breakdown(Buf *p, const Cube *pC, const DashParams *pP){
   CubeResult rAll, rBy;
   const Figure *f = 0;
   const char *zBy = pP->zBy && pP->zBy[0] ? pP->zBy : "touchpoint";
-  int rc = dq_init(&d, pC, pP), i;
+  int rc = dq_init(&d, pC, pP), i, done = 0;
   Estimate eAll;
   memset(&rAll, 0, sizeof rAll);
   memset(&rBy, 0, sizeof rBy);
-  if( rc==ECX_OK && (f = dq_figure(&d, pP->zMetric))==0 ) rc = err_set(ECX_EINVAL, _("no metric \"%s\""), pP->zMetric);
+  if( rc==ECX_OK ) rc = page_figure(p, &d, pP->zMetric, &f, &done);
+  if( rc==ECX_OK && done ){ dq_free(&d); return ECX_OK; }
   if( rc==ECX_OK ) rc = cube_query(pC, &d.q, &rAll);
   if( rc==ECX_OK ){
     d.q.nBy = 1;

@@ -31,7 +31,8 @@ int report_figures(const Cube *pCube, Figure *aFig, int nMax){
 }
 
 void report_estimate(const Figure *f, const int64_t *aHist, Estimate *pE){
-  const int64_t *h = aHist + f->iMet*CUBE_HIST;
+  static const int64_t aZero[CUBE_HIST];
+  const int64_t *h = aHist ? aHist + f->iMet*CUBE_HIST : aZero;
   StatsNps nps;
   StatsProp prop;
   StatsMean mean;

@@ -41,7 +41,8 @@ typedef struct Figure {
 /* The figures the cube can report, in report order; returns how many were
 ** written to aFig (at most nMax). Strings belong to the cube or are static. */
 int report_figures(const Cube *pCube, Figure *aFig, int nMax);
-/* Estimate of figure f from a group's histograms (nMet*CUBE_HIST counts). */
+/* Estimate of figure f from a group's histograms (nMet*CUBE_HIST counts);
+** aHist NULL stands for a group without rows (n = 0). */
 void report_estimate(const Figure *f, const int64_t *aHist, Estimate *pE);
 /* Change of figure f between two groups' histograms. */
 void report_change(const Figure *f, const int64_t *aNow, const int64_t *aBefore, Change *pC);

@@ -1,0 +1,19 @@
+/*
+** Internals shared by the server (server.c) and the router (router.c).
+*/
+#ifndef ECX_HTTP_INT_H
+#define ECX_HTTP_INT_H
+
+#include "http.h"
+
+/* Give back the cube's read lock if this request holds it. */
+void http_cube_release(HttpReq *p);
+/* Render an error response (HTML page, or JSON for /api/) for rc with the
+** given status and message; replaces any body. */
+void http_render_error(HttpReq *p, int status, int rc, const char *zMessage);
+/* GET /api/whoami (whoami.c). */
+int http_whoami(HttpReq *p);
+/* Print the route table: one "METHOD PATH ROLES CSRF" line per method. */
+void http_print_routes(void);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+** The route table: every URL the server answers, one row each (http.h).
+** Order matters only for prefixes: the first row whose path and method
+** match wins. `ecx serve --routes` prints this table; tests/http derive
+** their permission matrix from it.
+*/
+#include "http.h"
+#include "http_int.h"
+#include "../pages/pages.h"
+
+#define STAFF (ROLE_ADMIN|ROLE_ANALYST|ROLE_AREA_LEAD|ROLE_FRONTLINE|ROLE_VIEWER)
+
+const HttpRoute aRoute[] = {
+  /* methods            path              handler            roles        flags      scope  description */
+  {HTTP_GET,            "/static/ecx.css", page_css,         ROLE_PUBLIC, 0,         0, "the stylesheet"},
+  {HTTP_GET|HTTP_POST,  "/login",         page_login,        ROLE_PUBLIC, HTTP_CSRF_LOGIN,       0, "log in form and action"},
+  {HTTP_POST,           "/logout",        page_logout,       STAFF,       HTTP_CSRF, 0, "end the session"},
+  {HTTP_GET,            "/",              page_home,         STAFF,       0,         0, "overview: headline figures and their trend"},
+  {HTTP_GET,            "/breakdown",     page_breakdown,    STAFF,       0,         0, "a figure by any grouping, with intervals"},
+  {HTTP_GET,            "/heatmap",       page_heatmap,      STAFF,       0,         0, "touchpoint x dimension means"},
+  {HTTP_GET|HTTP_POST,  "/account",       page_account,      STAFF,       HTTP_CSRF, 0, "change own password and language"},
+  {HTTP_GET|HTTP_POST,  "/admin/users",   page_admin_users,  ROLE_ADMIN,  HTTP_CSRF, 0, "list, add, disable users, change roles"},
+  {HTTP_GET,            "/api/whoami",    http_whoami,       STAFF,       0,         "read", "the caller's login and role (JSON)"},
+  {HTTP_GET,            "/admin/audit",   page_admin_audit,  ROLE_ADMIN,  0,         0, "read the audit log"},
+};
+const int nRoute = sizeof aRoute / sizeof aRoute[0];

@@ -1,0 +1,251 @@
+/*
+** Accounts storage: users, sessions, API tokens and the audit log.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "user.h"
+#include "../base/err.h"
+#include "../base/i18n.h"
+
+/* Step a cached write statement once and give it back: ECX_OK when done. */
+static int step_cached(Stmt *s){
+  int rc = db_step(s);
+  db_reset(s);
+  return rc==DB_DONE ? ECX_OK : (rc==DB_ROW ? ECX_EDB : rc);
+}
+
+void user_row_clear(UserRow *p){
+  free(p->zLogin); free(p->zName); free(p->zPwHash);
+  free(p->zRole); free(p->zTouchpoints); free(p->zLang);
+  memset(p, 0, sizeof *p);
+}
+
+static int role_ok(const char *z){
+  static const char *const az[] = {"admin", "analyst", "area_lead", "frontline", "viewer"};
+  for(size_t i = 0; i < sizeof az / sizeof az[0]; i++) if( strcmp(z, az[i])==0 ) return 1;
+  return 0;
+}
+
+int user_add(Workspace *pWs, const char *zLogin, const char *zName, const char *zPwHash,
+             const char *zRole, int64_t areaId, const char *zTouchpoints, int64_t *pId){
+  Stmt *s = 0;
+  int64_t n = 0;
+  int rc;
+  if( !role_ok(zRole) ){
+    return err_set(ECX_EINVAL, _("role must be admin, analyst, area_lead, frontline or viewer, not \"%s\""), zRole);
+  }
+  if( !zLogin[0] || strlen(zLogin) > 64 ) return err_set(ECX_EINVAL, _("a login has 1 to 64 characters"));
+  rc = db_int(pWs->pDb, &n, "SELECT count(*) FROM user WHERE login=?1", zLogin);
+  if( rc ) return rc;
+  if( n ) return err_set(ECX_EEXIST, _("user \"%s\" already exists"), zLogin);
+  rc = db_prepare(pWs->pDb, &s,
+    "INSERT INTO user(login, name, pw_hash, role, area_id, touchpoints, created)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if( rc ) return rc;
+  db_bind_text(s, 1, zLogin, -1);
+  db_bind_text(s, 2, zName ? zName : "", -1);
+  db_bind_text(s, 3, zPwHash, -1);
+  db_bind_text(s, 4, zRole, -1);
+  if( areaId > 0 ) db_bind_int(s, 5, areaId); else db_bind_null(s, 5);
+  db_bind_text(s, 6, zTouchpoints ? zTouchpoints : "", -1);
+  db_bind_int(s, 7, (int64_t)time(0));
+  rc = db_step(s);
+  db_finalize(s);
+  if( rc!=DB_DONE ) return rc==DB_ROW ? ECX_EDB : rc;
+  if( pId ) *pId = db_last_rowid(pWs->pDb);
+  return ECX_OK;
+}
+
+#define USER_COLS "id, login, name, pw_hash, role, area_id, touchpoints, lang, created, disabled"
+
+static void row_read(Stmt *s, UserRow *p){
+  p->id = db_column_int(s, 0);
+  p->zLogin = ecx_strdup(db_column_text(s, 1));
+  p->zName = ecx_strdup(db_column_text(s, 2));
+  p->zPwHash = ecx_strdup(db_column_text(s, 3));
+  p->zRole = ecx_strdup(db_column_text(s, 4));
+  p->areaId = db_column_int(s, 5);
+  p->zTouchpoints = ecx_strdup(db_column_text(s, 6));
+  p->zLang = ecx_strdup(db_column_text(s, 7));
+  p->created = db_column_int(s, 8);
+  p->disabled = (int)db_column_int(s, 9);
+}
+
+static int user_find(Workspace *pWs, const char *zSql, const char *zText, int64_t id, UserRow *p){
+  Stmt *s = 0;
+  memset(p, 0, sizeof *p);
+  int rc = db_cached(pWs->pDb, &s, zSql);
+  if( rc ) return rc;
+  if( zText ) db_bind_text(s, 1, zText, -1); else db_bind_int(s, 1, id);
+  rc = db_step(s);
+  if( rc==DB_ROW ){ row_read(s, p); rc = ECX_OK; }
+  else if( rc==DB_DONE ) rc = err_set(ECX_ENOTFOUND, _("no such user"));
+  db_reset(s);
+  return rc;
+}
+
+int user_by_login(Workspace *pWs, const char *zLogin, UserRow *p){
+  return user_find(pWs, "SELECT " USER_COLS " FROM user WHERE login=?1", zLogin, 0, p);
+}
+int user_by_id(Workspace *pWs, int64_t id, UserRow *p){
+  return user_find(pWs, "SELECT " USER_COLS " FROM user WHERE id=?1", 0, id, p);
+}
+
+/* Run one UPDATE/INSERT/DELETE with an id and an optional text in ?2. */
+static int exec_id_text(Workspace *pWs, const char *zSql, int64_t id, const char *zText){
+  Stmt *s = 0;
+  int rc = db_cached(pWs->pDb, &s, zSql);
+  if( rc ) return rc;
+  db_bind_int(s, 1, id);
+  if( zText ) db_bind_text(s, 2, zText, -1);
+  rc = step_cached(s);
+  if( rc ) return rc;
+  return db_changes(pWs->pDb) ? ECX_OK : err_set(ECX_ENOTFOUND, _("no such user"));
+}
+
+int user_set_disabled(Workspace *pWs, int64_t id, int disabled){
+  return exec_id_text(pWs, disabled ? "UPDATE user SET disabled=1 WHERE id=?1"
+                                    : "UPDATE user SET disabled=0 WHERE id=?1", id, 0);
+}
+int user_set_role(Workspace *pWs, int64_t id, const char *zRole){
+  if( !role_ok(zRole) ) return err_set(ECX_EINVAL, _("role must be admin, analyst, area_lead, frontline or viewer, not \"%s\""), zRole);
+  return exec_id_text(pWs, "UPDATE user SET role=?2 WHERE id=?1", id, zRole);
+}
+int user_set_password(Workspace *pWs, int64_t id, const char *zPwHash){
+  return exec_id_text(pWs, "UPDATE user SET pw_hash=?2 WHERE id=?1", id, zPwHash);
+}
+int user_set_lang(Workspace *pWs, int64_t id, const char *zLang){
+  return exec_id_text(pWs, "UPDATE user SET lang=?2 WHERE id=?1", id, zLang);
+}
+
+int user_each(Workspace *pWs, int (*xRow)(void *pArg, const UserRow *p), void *pArg){
+  Stmt *s = 0;
+  int rc = db_prepare(pWs->pDb, &s, "SELECT " USER_COLS " FROM user ORDER BY login");
+  if( rc ) return rc;
+  while( (rc = db_step(s))==DB_ROW ){
+    UserRow r;
+    row_read(s, &r);
+    int stop = xRow(pArg, &r);
+    user_row_clear(&r);
+    if( stop ){ rc = DB_DONE; break; }
+  }
+  db_finalize(s);
+  return rc==DB_DONE ? ECX_OK : rc;
+}
+
+int session_create(Workspace *pWs, const char *zIdHash, int64_t userId, const char *zCsrf,
+                   int64_t now, int64_t expires){
+  Stmt *s = 0;
+  int rc = db_cached(pWs->pDb, &s,
+    "INSERT INTO session(id_hash, user_id, csrf, created, expires) VALUES(?1, ?2, ?3, ?4, ?5)");
+  if( rc ) return rc;
+  db_bind_text(s, 1, zIdHash, -1);
+  db_bind_int(s, 2, userId);
+  db_bind_text(s, 3, zCsrf, -1);
+  db_bind_int(s, 4, now);
+  db_bind_int(s, 5, expires);
+  return step_cached(s);
+}
+
+int session_find(Workspace *pWs, const char *zIdHash, int64_t now, int64_t *pUserId,
+                 char **pzCsrf, int64_t *pCreated, int64_t *pExpires){
+  Stmt *s = 0;
+  *pzCsrf = 0;
+  int rc = db_cached(pWs->pDb, &s,
+    "SELECT s.user_id, s.csrf, s.created, s.expires FROM session s JOIN user u ON u.id=s.user_id"
+    " WHERE s.id_hash=?1 AND s.revoked=0 AND s.expires>?2 AND u.disabled=0");
+  if( rc ) return rc;
+  db_bind_text(s, 1, zIdHash, -1);
+  db_bind_int(s, 2, now);
+  rc = db_step(s);
+  if( rc==DB_ROW ){
+    *pUserId = db_column_int(s, 0);
+    *pzCsrf = ecx_strdup(db_column_text(s, 1));
+    if( pCreated ) *pCreated = db_column_int(s, 2);
+    if( pExpires ) *pExpires = db_column_int(s, 3);
+    rc = ECX_OK;
+  }else if( rc==DB_DONE ){
+    rc = ECX_ENOTFOUND;
+  }
+  db_reset(s);
+  return rc;
+}
+
+/* Run one statement binding a text ?1 and an optional integer ?2. */
+static int exec_text_int(Workspace *pWs, const char *zSql, const char *zText, int64_t v, int hasV){
+  Stmt *s = 0;
+  int rc = db_cached(pWs->pDb, &s, zSql);
+  if( rc ) return rc;
+  db_bind_text(s, 1, zText, -1);
+  if( hasV ) db_bind_int(s, 2, v);
+  return step_cached(s);
+}
+
+int session_touch(Workspace *pWs, const char *zIdHash, int64_t expires){
+  return exec_text_int(pWs, "UPDATE session SET expires=?2 WHERE id_hash=?1", zIdHash, expires, 1);
+}
+int session_revoke(Workspace *pWs, const char *zIdHash){
+  return exec_text_int(pWs, "UPDATE session SET revoked=1 WHERE id_hash=?1", zIdHash, 0, 0);
+}
+int session_revoke_user(Workspace *pWs, int64_t userId){
+  int rc = exec_id_text(pWs, "UPDATE session SET revoked=1 WHERE user_id=?1 AND revoked=0", userId, 0);
+  return rc==ECX_ENOTFOUND ? (err_clear(), ECX_OK) : rc;
+}
+
+int token_add(Workspace *pWs, int64_t userId, const char *zName, const char *zHash,
+              const char *zScopes, int64_t *pId){
+  Stmt *s = 0;
+  int rc = db_prepare(pWs->pDb, &s,
+    "INSERT INTO api_token(user_id, name, token_hash, scopes, created) VALUES(?1, ?2, ?3, ?4, ?5)");
+  if( rc ) return rc;
+  db_bind_int(s, 1, userId);
+  db_bind_text(s, 2, zName, -1);
+  db_bind_text(s, 3, zHash, -1);
+  db_bind_text(s, 4, zScopes, -1);
+  db_bind_int(s, 5, (int64_t)time(0));
+  rc = db_step(s);
+  db_finalize(s);
+  if( rc!=DB_DONE ) return rc==DB_ROW ? ECX_EDB : rc;
+  if( pId ) *pId = db_last_rowid(pWs->pDb);
+  return ECX_OK;
+}
+
+int token_find(Workspace *pWs, const char *zHash, int64_t *pUserId, char **pzScopes){
+  Stmt *s = 0;
+  *pzScopes = 0;
+  int rc = db_cached(pWs->pDb, &s,
+    "SELECT t.user_id, t.scopes FROM api_token t JOIN user u ON u.id=t.user_id"
+    " WHERE t.token_hash=?1 AND t.revoked=0 AND u.disabled=0");
+  if( rc ) return rc;
+  db_bind_text(s, 1, zHash, -1);
+  rc = db_step(s);
+  if( rc==DB_ROW ){
+    *pUserId = db_column_int(s, 0);
+    *pzScopes = ecx_strdup(db_column_text(s, 1));
+    rc = ECX_OK;
+  }else if( rc==DB_DONE ){
+    rc = ECX_ENOTFOUND;
+  }
+  db_reset(s);
+  return rc;
+}
+
+int token_revoke(Workspace *pWs, int64_t id){
+  return exec_id_text(pWs, "UPDATE api_token SET revoked=1 WHERE id=?1", id, 0);
+}
+
+int audit_add(Workspace *pWs, int64_t userId, const char *zAction, const char *zTarget,
+              const char *zDetail){
+  Stmt *s = 0;
+  int rc = db_cached(pWs->pDb, &s,
+    "INSERT INTO audit(ts, user_id, action, target, detail) VALUES(?1, ?2, ?3, ?4, ?5)");
+  if( rc ) return rc;
+  db_bind_int(s, 1, (int64_t)time(0));
+  if( userId > 0 ) db_bind_int(s, 2, userId); else db_bind_null(s, 2);
+  db_bind_text(s, 3, zAction, -1);
+  db_bind_text(s, 4, zTarget ? zTarget : "", -1);
+  db_bind_text(s, 5, zDetail ? zDetail : "", -1);
+  return step_cached(s);
+}

@@ -1,0 +1,63 @@
+/*
+** Accounts storage (schema migration 3): users, sessions, API tokens and
+** the audit log. Only digests of session ids and API tokens are stored.
+** Hashing and token generation live in src/http/auth.h; this module only
+** reads and writes rows.
+*/
+#ifndef ECX_USER_H
+#define ECX_USER_H
+
+#include <stdint.h>
+#include "workspace.h"
+
+typedef struct UserRow {
+  int64_t id;
+  char *zLogin, *zName, *zPwHash, *zRole, *zTouchpoints, *zLang;
+  int64_t areaId;           /* 0 when none */
+  int64_t created;
+  int disabled;
+} UserRow;
+
+/* Free the strings of a row (not the row itself). */
+void user_row_clear(UserRow *p);
+
+/* Insert a user; ECX_EEXIST if the login is taken, ECX_EINVAL for a bad
+** role. *pId gets the new id (pId may be NULL). */
+int user_add(Workspace *pWs, const char *zLogin, const char *zName, const char *zPwHash,
+             const char *zRole, int64_t areaId, const char *zTouchpoints, int64_t *pId);
+/* Look a user up by login or by id; ECX_ENOTFOUND if none. Clear *p with
+** user_row_clear(). */
+int user_by_login(Workspace *pWs, const char *zLogin, UserRow *p);
+int user_by_id(Workspace *pWs, int64_t id, UserRow *p);
+int user_set_disabled(Workspace *pWs, int64_t id, int disabled);
+int user_set_role(Workspace *pWs, int64_t id, const char *zRole);
+int user_set_password(Workspace *pWs, int64_t id, const char *zPwHash);
+int user_set_lang(Workspace *pWs, int64_t id, const char *zLang);
+/* Call xRow for every user ordered by login; stops on a non-zero return. */
+int user_each(Workspace *pWs, int (*xRow)(void *pArg, const UserRow *p), void *pArg);
+
+/* Sessions, keyed by the hex SHA-256 of the cookie value. */
+int session_create(Workspace *pWs, const char *zIdHash, int64_t userId, const char *zCsrf,
+                   int64_t now, int64_t expires);
+/* The session's user and CSRF token if it is live at `now` (not revoked,
+** not expired, user not disabled); ECX_ENOTFOUND otherwise. *pzCsrf is
+** freed by the caller; *pCreated and *pExpires may be NULL. */
+int session_find(Workspace *pWs, const char *zIdHash, int64_t now, int64_t *pUserId,
+                 char **pzCsrf, int64_t *pCreated, int64_t *pExpires);
+int session_touch(Workspace *pWs, const char *zIdHash, int64_t expires);
+int session_revoke(Workspace *pWs, const char *zIdHash);
+/* Revoke every session of a user (on disable or role change). */
+int session_revoke_user(Workspace *pWs, int64_t userId);
+
+/* API tokens. */
+int token_add(Workspace *pWs, int64_t userId, const char *zName, const char *zHash,
+              const char *zScopes, int64_t *pId);
+/* The user and scopes of a live token; *pzScopes freed by the caller. */
+int token_find(Workspace *pWs, const char *zHash, int64_t *pUserId, char **pzScopes);
+int token_revoke(Workspace *pWs, int64_t id);
+
+/* Append an audit row (userId 0 for the command line / anonymous). */
+int audit_add(Workspace *pWs, int64_t userId, const char *zAction, const char *zTarget,
+              const char *zDetail);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+** Server-rendered pages: the layout shared by every page, the stylesheet,
+** and the page handlers listed in the route table (src/http/routes.c).
+**
+** All HTML goes through buf_printf with %h for every value; raw markup is
+** only in format strings. Pages work without JavaScript.
+*/
+#ifndef ECX_PAGES_H
+#define ECX_PAGES_H
+
+#include "../http/http.h"
+
+/* Start a page: doctype, head (title, /static/ecx.css), header with the
+** navigation for the user's role, and <main>. zTitle is plain text. */
+void layout_begin(HttpReq *p, const char *zTitle);
+/* Close <main>, add the footer and close the document. */
+void layout_end(HttpReq *p);
+/* A hidden input carrying the session's CSRF token, for POST forms. */
+void layout_csrf(HttpReq *p);
+/* A notice ("ok" or "error" class) with escaped text. */
+void layout_notice(HttpReq *p, const char *zClass, const char *zText);
+/* The full error page for a status and message (used by the router). */
+void layout_error(HttpReq *p, int status, const char *zMessage);
+
+/* The stylesheet, served from memory. */
+extern const char layout_css[];
+
+/* Handlers. */
+int page_css(HttpReq *p);           /* GET /static/ecx.css */
+int page_login(HttpReq *p);         /* GET/POST /login */
+int page_logout(HttpReq *p);        /* POST /logout */
+int page_home(HttpReq *p);          /* GET / : overview (page_dash.c) */
+int page_breakdown(HttpReq *p);     /* GET /breakdown */
+int page_heatmap(HttpReq *p);       /* GET /heatmap */
+int page_account(HttpReq *p);       /* GET/POST /account */
+int page_admin_users(HttpReq *p);   /* GET/POST /admin/users */
+int page_admin_audit(HttpReq *p);   /* GET /admin/audit */
+
+#endif

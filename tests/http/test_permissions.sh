@@ -1,0 +1,72 @@
+# The permission matrix, generated from the route table (ecx serve --routes):
+# for every role and every route, an allowed role gets its page (200/303)
+# or at least past the permission check, any other role gets 403, and an
+# anonymous client gets the login redirect (page GET) or 401 (POST, API).
+. "$(dirname "$0")/lib.sh"
+W=$T/w.ecx
+"$ECX" init "$W" > /dev/null
+sqlite3 "$W" "INSERT INTO area(name) VALUES('Operaciones'); INSERT INTO touchpoint(name) VALUES('Tienda'), ('Web');"
+add_user "$W" u_admin admin
+add_user "$W" u_analyst analyst
+add_user "$W" u_area_lead area_lead --area Operaciones
+add_user "$W" u_frontline frontline --touchpoints Tienda,Web
+add_user "$W" u_viewer viewer
+expect_eq "frontline touchpoints stored as ids" "$(sql "$W" "SELECT touchpoints FROM user WHERE login='u_frontline'")" \
+  "$(sql "$W" "SELECT group_concat(id, ',') FROM (SELECT id FROM touchpoint ORDER BY name)")"
+"$ECX" serve --routes > "$T/routes"
+expect_match "route list names the admin pages" "$(cat "$T/routes")" '^GET /admin/users admin - -$'
+start_server "$W"
+
+# check ROLE JAR: every route, POST /logout last (it ends the session).
+check() {
+  role=$1; jar=$2; tok=$(csrf "$jar")
+  { grep -v ' /logout ' "$T/routes"; grep ' /logout ' "$T/routes"; } | while read -r m path roles flag scope; do
+    p=$(printf '%s' "$path" | sed 's/\*$/x/')
+    data=""
+    [ "$flag" = csrf ] && data="csrf=$tok"
+    use=$jar
+    if [ "$flag" = login-csrf ]; then
+      # The login form is public and carries its own pre-session token; a
+      # logged-in browser is sent away from it, so post from a fresh jar.
+      use=$T/fresh; : > "$use"
+      ltok=$(curl -s -b "$use" -c "$use" "$URL$p" | sed -n 's/.*name="login_csrf" value="\([0-9a-f]*\)".*/\1/p')
+      data="login_csrf=$ltok"
+    fi
+    if [ "$m" = GET ]; then st=$(code "$use" GET "$p"); else st=$(code "$use" POST "$p" --data "$data"); fi
+    allowed=no
+    case ",$roles," in *",$role,"*|",public,") allowed=yes ;; esac
+    if [ "$allowed" = yes ]; then
+      if [ "$m" = GET ]; then
+        case "$st" in 200|303) ok "$role may $m $path ($st)" ;; *) fail "$role may $m $path" "got $st" ;; esac
+      else
+        case "$st" in 403|404|405) fail "$role may $m $path" "got $st" ;; *) ok "$role may $m $path ($st)" ;; esac
+      fi
+    else
+      expect_eq "$role may not $m $path" "$st" "403"
+    fi
+  done
+}
+
+for role in admin analyst area_lead frontline viewer; do
+  expect_eq "$role logs in" "$(login "$T/$role.jar" "u_$role" "password-u_$role")" "303"
+  check "$role" "$T/$role.jar"
+done
+
+# Anonymous: public pages open, every other page GET redirects to /login
+# and every other POST, and every /api/ request, is 401.
+while read -r m path roles flag scope; do
+  p=$(printf '%s' "$path" | sed 's/\*$/x/')
+  data=x=1
+  if [ "$flag" = login-csrf ]; then
+    ltok=$(curl -s -b "$T/anon" -c "$T/anon" "$URL$p" | sed -n 's/.*name="login_csrf" value="\([0-9a-f]*\)".*/\1/p')
+    data="login_csrf=$ltok"
+  fi
+  if [ "$m" = GET ]; then st=$(code "$T/anon" GET "$p"); else st=$(code "$T/anon" POST "$p" --data "$data"); fi
+  if [ "$roles" = public ]; then
+    case "$st" in 401|403|404|405) fail "anonymous may $m $path" "got $st" ;; *) ok "anonymous may $m $path ($st)" ;; esac
+  elif [ "$m" = GET ] && [ "${path#/api/}" = "$path" ]; then
+    expect_eq "anonymous $m $path goes to the login form" "$st" "303"
+  else
+    expect_eq "anonymous $m $path is 401" "$st" "401"
+  fi
+done < "$T/routes"
