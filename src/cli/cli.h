@@ -29,5 +29,6 @@ int cmd_help(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_drivers(int argc, char **argv);
 
 #endif

@@ -13,6 +13,8 @@ const Command aCommand[] = {
    N_("write a consistent copy of a workspace")},
   {"report",  cmd_report,  "FILE.ecx [--by LIST] [--where FILTER] [--segment NAME] [--from DATE] [--to DATE] [--compare previous] [--min-n N] [--format table|csv|json] [--timing]",
    N_("metrics with n and 95% confidence intervals, overall and by groups")},
+  {"drivers", cmd_drivers, "FILE.ecx [--outcome nps|METRIC] [--predictors A,B,C] [--segment NAME] [--where FILTER] [--from DATE] [--to DATE] [--pairwise] [--bootstrap B] [--seed S] [--format table|csv|json]",
+   N_("key-driver analysis: how much each rated dimension explains the NPS (or another outcome)")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",
