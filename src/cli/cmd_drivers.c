@@ -69,15 +69,6 @@ static int parse_predictors(const Cube *pCube, const char *z, int iOutcome, int 
   return ECX_OK;
 }
 
-static int parse_day(const char *z, const char *zOpt, int64_t *pDay){
-  int64_t ts;
-  if( util_parse_time(z, &ts) ){
-    return err_set(ECX_EINVAL, _("%s: \"%s\" is not a date (use YYYY-MM-DD)"), zOpt, z);
-  }
-  *pDay = util_day_of_ts(ts);
-  return ECX_OK;
-}
-
 /* Compile --where and --segment into pW. */
 static int compile_filter(const Cube *pCube, const DrvArgs *pA, CubeWhere *pW){
   Buf b;
@@ -118,8 +109,8 @@ static int run(Workspace *pWs, const DrvArgs *pA, Buf *pOut){
   spec.pWhere = &where;
   spec.dayFrom = INT64_MIN;
   spec.dayTo = INT64_MAX;
-  if( rc==ECX_OK && pA->zFrom ) rc = parse_day(pA->zFrom, "--from", &spec.dayFrom);
-  if( rc==ECX_OK && pA->zTo ) rc = parse_day(pA->zTo, "--to", &spec.dayTo);
+  if( rc==ECX_OK && pA->zFrom ) rc = report_parse_day(pA->zFrom, "--from", &spec.dayFrom);
+  if( rc==ECX_OK && pA->zTo ) rc = report_parse_day(pA->zTo, "--to", &spec.dayTo);
   spec.pairwise = pA->pairwise;
   spec.nBoot = (int)pA->nBoot;
   spec.seed = (uint64_t)pA->seed;

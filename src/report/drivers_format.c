@@ -44,13 +44,7 @@ static void heading(const Cube *pCube, const DriversResult *pR, const DriversSho
   if( pS->zTitle ) buf_printf(pOut, "%s — ", pS->zTitle);
   buf_printf(pOut, "%s %s (%s)\n", _("key drivers of"), pCube->aMet[pR->iOutcome].zName,
              pR->pairwise ? _("pairwise deletion") : _("listwise deletion"));
-  if( pS->zWhere || pS->zSegment || pS->zFrom || pS->zTo ){
-    buf_printf(pOut, "%s:%s%s%s%s%s%s%s%s\n", _("filters"),
-               pS->zSegment ? " segment=" : "", pS->zSegment ? pS->zSegment : "",
-               pS->zWhere ? " " : "", pS->zWhere ? pS->zWhere : "",
-               pS->zFrom ? " >= " : "", pS->zFrom ? pS->zFrom : "",
-               pS->zTo ? " <= " : "", pS->zTo ? pS->zTo : "");
-  }
+  report_filters_line(pOut, pS->zWhere, pS->zSegment, pS->zFrom, pS->zTo);
   buf_printf(pOut, "%s: %lld   R² = %.3f", pR->pairwise ? _("smallest pair n") : _("responses used"),
              (long long)pR->n, pR->r2);
   if( !isnan(pR->r2Lo) ) buf_printf(pOut, " [%.3f, %.3f]", pR->r2Lo, pR->r2Hi);

@@ -98,7 +98,7 @@ static int parse_by(const Cube *pCube, const char *zBy, CubeQuery *pQ,
   return ECX_OK;
 }
 
-static int parse_day(const char *z, const char *zOpt, int64_t *pDay){
+int report_parse_day(const char *z, const char *zOpt, int64_t *pDay){
   int64_t ts;
   if( util_parse_time(z, &ts) ){
     return err_set(ECX_EINVAL, _("%s: \"%s\" is not a date (use YYYY-MM-DD)"), zOpt, z);
@@ -166,8 +166,8 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
   q.dayFrom = INT64_MIN;
   q.dayTo = INT64_MAX;
   rc = parse_by(pCube, pSpec->zBy, &q, d.azBy, &zByCopy, &iPer);
-  if( rc==ECX_OK && pSpec->zFrom ) rc = parse_day(pSpec->zFrom, "--from", &q.dayFrom);
-  if( rc==ECX_OK && pSpec->zTo ) rc = parse_day(pSpec->zTo, "--to", &q.dayTo);
+  if( rc==ECX_OK && pSpec->zFrom ) rc = report_parse_day(pSpec->zFrom, "--from", &q.dayFrom);
+  if( rc==ECX_OK && pSpec->zTo ) rc = report_parse_day(pSpec->zTo, "--to", &q.dayTo);
   if( rc==ECX_OK && q.dayFrom>q.dayTo ) rc = err_set(ECX_EINVAL, _("--from is after --to"));
   if( rc==ECX_OK && pSpec->comparePrevious && iPer<0 && (!pSpec->zFrom || !pSpec->zTo) ){
     rc = err_set(ECX_EINVAL, _("--compare previous needs a period in --by (week, month...) or both --from and --to"));
