@@ -36,6 +36,14 @@ static int fit(const Cube *pCube, const DriversSpec *pS, const double *aR, int q
   split_corr(p, aR, aRxx, aRxy);
   drivers_tolerance(p, aRxx, aTol);
   for(j=0; j<p; j++) nBad += !(aTol[j]>=DRIVERS_MIN_TOL);
+  for(j=0; j<p; j++){
+    if( aTol[j]<-1e-9 ){
+      /* R²_j > 1: not a correlation matrix of one sample (pairwise deletion). */
+      if( quiet ) return ECX_EINVAL;
+      return err_set(ECX_EINVAL, _("the correlations of the predictors are inconsistent (not positive"
+                     " definite), as pairwise deletion can produce: use listwise deletion"));
+    }
+  }
   if( nBad ){
     Buf b;
     if( quiet ) return ECX_EINVAL;

@@ -180,3 +180,16 @@ TEST(drivers_collinear_matrix){
   CHECK(drivers_relweights(3, aRxx, aRxy, aRw)==ECX_EINVAL || drivers_r2(3, aRxx, aRxy, &r2)==ECX_EINVAL);
   err_clear();
 }
+
+TEST(drivers_not_positive_definite){
+  /* r12 = .9, r13 = .9, r23 = -.9 cannot come from one sample: x1 close to
+  ** both x2 and x3 forces x2 and x3 to be positively related. det < 0:
+  ** 1 - 3(.81) + 2(.9)(.9)(-.9) = -2.888. The regression of x1 on x2, x3
+  ** gives R² = (.81 + .81 - 2(.9)(.9)(-.9))/(1 - .81) = 3.078/.19 > 1, so the
+  ** tolerance of x1 is negative. */
+  double aRxx[9] = {1, .9, .9, .9, 1, -.9, .9, -.9, 1}, aRxy[3] = {.3, .2, .1}, aTol[3], aRw[3];
+  drivers_tolerance(3, aRxx, aTol);
+  CHECK_NEAR(aTol[0], 1 - 3.078/0.19, 1e-9);
+  CHECK_INT(drivers_relweights(3, aRxx, aRxy, aRw), ECX_EINVAL);
+  err_clear();
+}
