@@ -48,6 +48,10 @@ out=$("$ECX" drivers "$W" --bootstrap 0 2>&1 || true)
 expect_match "the message says how many are needed" "$out" "only 8 responses .* at least 13"
 out=$("$ECX" drivers "$W" --predictors a,b --where touchpoint=compra --bootstrap 0 2>&1 || true)
 expect_match "a filter to 8 responses is too small" "$out" "only 8 responses"
+sqlite3 -batch "$W" "INSERT INTO segment(name, filter) VALUES('Soporte', 'touchpoint=soporte')"
+out=$("$ECX" drivers "$W" --predictors a,b --segment Soporte --bootstrap 0 2>&1 || true)
+expect_match "a segment of 8 responses is too small" "$out" "only 8 responses"
+expect_fail "unknown segment" "$ECX" drivers "$W" --predictors a,b --segment Nadie
 expect_fail "unknown predictor" "$ECX" drivers "$W" --predictors a,zzz
 expect_fail "outcome as predictor" "$ECX" drivers "$W" --predictors a,nps
 expect_fail "bad --bootstrap" "$ECX" drivers "$W" --bootstrap x
