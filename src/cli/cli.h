@@ -36,5 +36,6 @@ int cmd_import(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_drivers(int argc, char **argv);
 
 #endif

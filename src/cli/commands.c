@@ -27,6 +27,8 @@ const Command aCommand[] = {
    N_("manage web users (the password comes from ECX_PASSWORD or a prompt)")},
   {"token",   cmd_token,   "add FILE.ecx LOGIN --name NAME [--scopes read,ingest]",
    N_("create an API token for a user (printed once)")},
+  {"drivers", cmd_drivers, "FILE.ecx [--outcome nps|METRIC] [--predictors A,B,C] [--segment NAME] [--where FILTER] [--from DATE] [--to DATE] [--pairwise] [--bootstrap B] [--seed S] [--format table|csv|json]",
+   N_("key-driver analysis: how much each rated dimension explains the NPS (or another outcome)")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",

@@ -50,8 +50,13 @@ void report_change(const Figure *f, const int64_t *aNow, const int64_t *aBefore,
 /* Compile a --where filter and a --segment shorthand (either may be NULL)
 ** against the cube; free with cube_where_free(). */
 int report_where_compile(const Cube *pCube, const char *zWhere, const char *zSegment, CubeWhere *pW);
-/* Parse a date option (zOpt names it in messages) into a day number. */
+/* Day number of the date z (YYYY-MM-DD or DD/MM/YYYY); ECX_EINVAL naming
+** the option zOpt if it is not a date. */
 int report_parse_day(const char *z, const char *zOpt, int64_t *pDay);
+/* Append "filters: segment=S WHERE >= FROM <= TO" and a newline when any
+** of them is set (each may be NULL). */
+void report_filters_line(Buf *pOut, const char *zWhere, const char *zSegment,
+                         const char *zFrom, const char *zTo);
 
 /* Compute the report and append it to pOut. ECX_EINVAL (with a message)
 ** for a bad grouping, filter or date. */

@@ -96,6 +96,17 @@ static void grid_print(Grid *g, Buf *pOut){
   free(aW);
 }
 
+void report_filters_line(Buf *pOut, const char *zWhere, const char *zSegment,
+                         const char *zFrom, const char *zTo){
+  if( zWhere || zSegment || zFrom || zTo ){
+    buf_printf(pOut, "%s:%s%s%s%s%s%s%s%s\n", _("filters"),
+               zSegment ? " segment=" : "", zSegment ? zSegment : "",
+               zWhere ? " " : "", zWhere ? zWhere : "",
+               zFrom ? " >= " : "", zFrom ? zFrom : "",
+               zTo ? " <= " : "", zTo ? zTo : "");
+  }
+}
+
 static int write_table(const ReportData *pD, Buf *pOut){
   const ReportSpec *pS = pD->pSpec;
   Grid g = {0, 0, 0};
@@ -105,13 +116,7 @@ static int write_table(const ReportData *pD, Buf *pOut){
   buf_init(&t, 4096);
   buf_printf(pOut, "%s%s%s: %lld\n", pS->zTitle ? pS->zTitle : "", pS->zTitle ? " — " : "",
              _("responses"), (long long)(pD->nRow ? pD->aRow[0].nRows : 0));
-  if( pS->zWhere || pS->zSegment || pS->zFrom || pS->zTo ){
-    buf_printf(pOut, "%s:%s%s%s%s%s%s%s%s\n", _("filters"),
-               pS->zSegment ? " segment=" : "", pS->zSegment ? pS->zSegment : "",
-               pS->zWhere ? " " : "", pS->zWhere ? pS->zWhere : "",
-               pS->zFrom ? " >= " : "", pS->zFrom ? pS->zFrom : "",
-               pS->zTo ? " <= " : "", pS->zTo ? pS->zTo : "");
-  }
+  report_filters_line(pOut, pS->zWhere, pS->zSegment, pS->zFrom, pS->zTo);
   buf_putc(pOut, '\n');
   g.nCol = (pD->nBy ? pD->nBy : 1) + 4 + (pD->hasCompare ? 2 : 0);
   if( pD->nBy==0 ) grid_add(&g, "");
