@@ -65,8 +65,16 @@ int ws_open(const char *zPath, int flags, Workspace **ppWs){
     rc = err_set(ECX_EFORMAT, "%s is not an ecx workspace", zPath);
   }else if( rc==ECX_OK && version < SCHEMA_VERSION ){
     if( flags & WS_READONLY ){
-      rc = err_set(ECX_EREADONLY, "%s has schema version %d and must be upgraded, "
-                   "but it is open read-only", zPath, version);
+      /* Upgrade through a writing connection, then open read-only again. */
+      Workspace *pRw = 0;
+      db_close(pDb);
+      rc = ws_open(zPath, flags & ~WS_READONLY, &pRw);
+      ws_close(pRw);
+      if( rc ){
+        return err_set(rc, "%s has schema version %d and must be upgraded, "
+                       "which needs write access: %s", zPath, version, err_detail());
+      }
+      return ws_open(zPath, flags, ppWs);
     }else{
       rc = schema_migrate(pDb, SCHEMA_VERSION);
     }

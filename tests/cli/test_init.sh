@@ -34,3 +34,8 @@ expect_eq "backup holds the same data" "$(snapshot "$T/copy.ecx")" "$before"
 expect_fail "backup never overwrites" "$ECX" backup "$T/a.ecx" "$T/copy.ecx"
 expect_fail "backup of a missing workspace fails" "$ECX" backup "$T/nope.ecx" "$T/copy2.ecx"
 expect_eq "failed backup leaves no file" "$(ls "$T/copy2.ecx" 2>/dev/null)" ""
+
+# A first-version workspace is upgraded even by a reading command.
+"$ECX" init "$T/v1.ecx" --schema 1 >/dev/null
+expect "report on a version-1 workspace" "$ECX" report "$T/v1.ecx"
+expect_eq "the workspace was upgraded" "$(sql "$T/v1.ecx" 'PRAGMA user_version')" "$(sqlite3 "$T/a.ecx" 'PRAGMA user_version')"
