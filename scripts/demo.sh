@@ -1,13 +1,16 @@
 #!/bin/sh
-# Build the demo workspace (build/demo.ecx) when missing and show it.
+# Build the demo workspace (build/demo.ecx) when missing, show a report on
+# the terminal, create a demo login and serve the dashboards.
 #   DEMO_RESPONSES  responses to generate (default 200000)
 #   DEMO_SEED       generator seed (default 1)
+#   DEMO_LISTEN     address to serve on (default 127.0.0.1:8080)
 set -eu
 cd "$(dirname "$0")/.."
 ECX=build/ecx
 WS=build/demo.ecx
 N=${DEMO_RESPONSES:-200000}
 SEED=${DEMO_SEED:-1}
+LISTEN=${DEMO_LISTEN:-127.0.0.1:8080}
 if [ ! -f "$WS" ]; then
   echo "== ecx demo $WS --responses $N --seed $SEED"
   "$ECX" demo "$WS" --responses "$N" --seed "$SEED"
@@ -16,10 +19,13 @@ echo
 echo "== ecx report $WS --by touchpoint --metrics nps,csat,ces"
 "$ECX" report "$WS" --by touchpoint --metrics nps,csat,ces --timing
 echo
-echo "== ecx report $WS --by segment --metrics nps,csat --from 2026-08-01 --to 2026-10-31 --compare previous"
-"$ECX" report "$WS" --by segment --metrics nps,csat --from 2026-08-01 --to 2026-10-31 --compare previous
+echo "== ecx drivers $WS --bootstrap 200"
+"$ECX" drivers "$WS" --bootstrap 200
+# A demo login (an analyst), created once.
+if ! "$ECX" user list "$WS" 2>/dev/null | grep -q '^demo\b'; then
+  ECX_PASSWORD=demo-ecx-2026 "$ECX" user add "$WS" demo --role analyst --name "Analista demo" >/dev/null
+fi
 echo
-echo "== ecx report $WS --by quarter --metrics nps,csat,ces --compare previous --where plan=postpago"
-"$ECX" report "$WS" --by quarter --metrics nps,csat,ces --compare previous --where plan=postpago
-echo
-echo "Workspace: $WS. Try: $ECX report $WS --by touchpoint,month --format json"
+echo "== ecx serve $WS --listen $LISTEN"
+echo "Open http://$LISTEN/ and log in as: demo / demo-ecx-2026   (stop with Ctrl-C)"
+exec "$ECX" serve "$WS" --listen "$LISTEN"
