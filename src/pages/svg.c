@@ -56,10 +56,11 @@ int svg_trend(Buf *p, const SvgTrend *t){
   open_svg(p, (int)w, (int)h, t->zTitle);
   step = tick_step(lo, hi);
   for(y=ceil(lo/step)*step; y<=hi + 1e-9; y+=step){
-    buf_printf(p, "<line class=\"ecx-grid\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>"
-               "<text class=\"ecx-axis\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n",
-               num(a, L, 1), num(b, w - R, 1), num(c, Y(y), 1), c, num(a, L - 6, 1),
-               num(b, Y(y) + 4, 1), num(c, fabs(y)<1e-9 ? 0 : y, step<1 ? 1 : 0));
+    /* One call per element: each number needs its own buffer. */
+    buf_printf(p, "<line class=\"ecx-grid\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>",
+               num(a, L, 1), num(b, w - R, 1), num(c, Y(y), 1), c);
+    buf_printf(p, "<text class=\"ecx-axis\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n",
+               num(a, L - 6, 1), num(b, Y(y) + 4, 1), num(c, fabs(y)<1e-9 ? 0 : y, step<1 ? 1 : 0));
   }
   if( t->aLo && t->aHi ){
     /* One band polygon per run of points with an interval. */
@@ -79,7 +80,7 @@ int svg_trend(Buf *p, const SvgTrend *t){
     buf_printf(p, "<line class=\"ecx-target\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>\n",
                num(a, L, 1), num(b, w - R, 1), num(c, Y(t->target), 1), c);
   }
-  buf_puts(p, "<path class=\"ecx-line\" d=\"");
+  buf_puts(p, "<path class=\"ecx-line\" fill=\"none\" d=\"");
   for(i=0; i<t->n; i++){
     if( !isfinite(t->aY[i]) ){ pen = 0; continue; }
     buf_printf(p, "%c%s %s ", pen ? 'L' : 'M', num(a, X(i), 1), num(b, Y(t->aY[i]), 1));
@@ -111,7 +112,7 @@ int svg_bars(Buf *p, const SvgBars *g){
   const double L = 190, R = 70, T = 8, ROW = 28;
   double w = g->width>0 ? g->width : 640, h = T*2 + ROW*(g->n>0 ? g->n : 1);
   double lo = g->xMin, hi = g->xMax, base;
-  char a[32], b[32], c[32], d[32];
+  char a[32], b[32], c[32], d[32], e[32];
   int i;
   if( isnan(lo) || isnan(hi) ){
     auto_range(g->n, g->aY, g->aLo, g->aHi, &lo, &hi);
@@ -133,7 +134,7 @@ int svg_bars(Buf *p, const SvgBars *g){
     }
     buf_printf(p, "<rect class=\"%s\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"><title>%h: %s</title></rect>\n",
                zTone, num(a, X(v<base ? v : base), 1), num(b, y0 + 5, 1),
-               num(c, fabs(X(v) - X(base)), 1), num(d, ROW - 10, 1), g->azLabel[i], num(d, v, g->decimals));
+               num(c, fabs(X(v) - X(base)), 1), num(d, ROW - 10, 1), g->azLabel[i], num(e, v, g->decimals));
     if( g->aLo && g->aHi && isfinite(g->aLo[i]) && isfinite(g->aHi[i]) ){
       buf_printf(p, "<line class=\"ecx-whisker\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>\n",
                  num(a, X(g->aLo[i]), 1), num(b, X(g->aHi[i]), 1), num(c, y0 + ROW/2, 1), c);
@@ -160,7 +161,7 @@ static void heat_colour(const SvgHeatmap *m, double v, char *a, size_t n){
 
 int svg_heatmap(Buf *p, const SvgHeatmap *m){
   const double L = 200, T = 110, CW = 84, CH = 30;
-  double w = L + CW*m->nCol + 10, h = T + CH*m->nRow + 10;
+  double w = L + CW*m->nCol + 90, h = T + CH*m->nRow + 10;   /* room for the last slanted label */
   char a[32], b[32], c[40];
   int i, j;
   open_svg(p, (int)w, (int)h, m->zTitle);

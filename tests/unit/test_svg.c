@@ -27,6 +27,9 @@ TEST(svg_trend_gaps_and_escaping){
   CHECK_INT(count(buf_str(&b), "<circle"), 4);
   CHECK_INT(count(buf_str(&b), "class=\"ecx-target\""), 1);
   CHECK(strstr(buf_str(&b), "nan")==0 && strstr(buf_str(&b), "inf")==0);
+  /* Axis labels: values 0 to 30 give ticks 0, 5, ... 30 at x = 52 - 6. */
+  CHECK(strstr(buf_str(&b), "x=\"46.0\"")!=0);
+  CHECK(strstr(buf_str(&b), ">30</text>")!=0);
   CHECK_INT(count(buf_str(&b), "<svg"), 1);
   CHECK_INT(count(buf_str(&b), "</svg>"), 1);
   buf_free(&b);
@@ -44,6 +47,7 @@ TEST(svg_bars_tones_and_missing){
   CHECK_INT(count(buf_str(&b), "class=\"ecx-na\""), 1);
   CHECK_INT(count(buf_str(&b), "class=\"ecx-whisker\""), 2);
   CHECK(strstr(buf_str(&b), ">40.0<")!=0);
+  CHECK_INT(count(buf_str(&b), "height=\"18.0\""), 2);   /* row height 28 - 10, not a value */
   buf_free(&b);
 }
 
