@@ -156,7 +156,13 @@ int util_parse_time(const char *z, int64_t *pTs){
   }
   while( isspace((unsigned char)*p) ) p++;
   if( *p ) return ECX_EINVAL;
-  *pTs = util_days_from_civil(y, mo, d)*86400 + h*3600 + mi*60 + s - off;
+  {
+    /* Only times with a four-digit year once in UTC (0000..9999), so that
+    ** every accepted time can be written back (found by fuzz_time). */
+    int64_t ts = util_days_from_civil(y, mo, d)*86400 + h*3600 + mi*60 + s - off;
+    if( ts < util_days_from_civil(0, 1, 1)*86400 || ts > 253402300799 ) return ECX_EINVAL;
+    *pTs = ts;
+  }
   return ECX_OK;
 }
 

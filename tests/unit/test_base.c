@@ -114,4 +114,10 @@ TEST(util_parse_time_unix_range){
   CHECK_INT(util_parse_time("253402300799", &ts), ECX_OK);
   CHECK_STR(util_fmt_time(a, sizeof a, ts), "9999-12-31T23:59:59Z");
   CHECK_INT(util_parse_time("253402300800", &ts), ECX_EINVAL);
+  /* Also found by fuzz_time: an offset that moves a date of year 0000 into
+  ** year -1, or one of 9999 into 10000. */
+  CHECK_INT(util_parse_time("1/1/0000T0:30+05:00", &ts), ECX_EINVAL);
+  CHECK_INT(util_parse_time("9999-12-31T23:30:00-05:00", &ts), ECX_EINVAL);
+  CHECK_INT(util_parse_time("0000-01-01T10:00:00+05:00", &ts), ECX_OK);
+  CHECK_STR(util_fmt_time(a, sizeof a, ts), "0000-01-01T05:00:00Z");
 }
