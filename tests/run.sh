@@ -20,6 +20,8 @@ for t in tests/cli/*.sh tests/http/test_*.sh; do
   case "$t" in */lib.sh) continue ;; esac
   run "$(basename "$t")" sh "$t"
 done
+# The pages in Debian's chromium, driven by playwright-core.
+run "browser" sh tests/browser/run.sh
 # Every fuzz target for FUZZ_SECONDS (60 by default), two at a time.
 run "fuzz" scripts/fuzz.sh
 passed=$(grep -c '^ok - ' "$log")
