@@ -24,6 +24,7 @@ int dq_init(DashQuery *d, const Cube *pC, const DashParams *pP){
                               pP->zSegment && pP->zSegment[0] ? pP->zSegment : 0, &d->where);
   }
   d->q.pWhere = &d->where;
+  if( rc==ECX_OK ) rc = report_guard(pC, &d->q, pP->minN);
   return rc;
 }
 

@@ -206,7 +206,8 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
   q.pWhere = &where;
   qAll = q;
   qAll.nBy = 0;
-  rc = cube_query(pCube, &qAll, &rAll);
+  rc = report_guard(pCube, &qAll, pSpec->minN);
+  if( rc==ECX_OK ) rc = cube_query(pCube, &qAll, &rAll);
   if( rc==ECX_OK && pSpec->comparePrevious && pSpec->zFrom && pSpec->zTo ){
     CubeQuery qp = qAll;
     qp.dayTo = q.dayFrom - 1;

@@ -58,6 +58,11 @@ int report_parse_day(const char *z, const char *zOpt, int64_t *pDay);
 void report_filters_line(Buf *pOut, const char *zWhere, const char *zSegment,
                          const char *zFrom, const char *zTo);
 
+/* The differencing guard (guard.c): ECX_ESMALL with a message when
+** dropping one condition of pQ's filter (a where term or a date bound) would
+** add between 1 and minN - 1 responses. */
+int report_guard(const Cube *pCube, const CubeQuery *pQ, int minN);
+
 /* Compute the report and append it to pOut. ECX_EINVAL (with a message)
 ** for a bad grouping, filter or date. */
 int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut);

@@ -99,3 +99,15 @@ expect "generic CSV imports with a mapping" "$ECX" import "$I" "$T/enc.csv" --ma
 out=$("$ECX" report "$I" --format csv --by channel)
 expect_match "imported NPS is 25 over 8 answers" "$out" "^web,nps,8,25\.0000,"
 expect_match "imported CSAT is 62.5% over 8 answers" "$out" "^web,csat,8,62\.5000,"
+
+# Differencing: "everyone" and "everyone but tienda" differ by tienda's 3
+# responses, under min_n 5; the narrower question is refused (both ways).
+out=$("$ECX" report "$W" --where "touchpoint!=tienda" --format csv 2>&1); rc=$?
+expect_eq "a filter that leaves out fewer than min_n is refused" "$([ $rc -ne 0 ] && echo refused)" "refused"
+expect_match "the refusal explains why" "$out" "3 more responses, fewer than the minimum of 5"
+# January's compra and tienda: dropping --to would add tienda's 3 February answers.
+out=$("$ECX" report "$W" --to 2026-01-31 --where "touchpoint=compra|tienda" 2>&1)
+expect_match "a date bound that leaves out fewer than min_n is refused" "$out" "without --to the result would have 3 more"
+expect "a filter that leaves out enough is answered" "$ECX" report "$W" --where "touchpoint!=compra"
+out=$("$ECX" render "$W" overview --where "touchpoint!=tienda" 2>&1)
+expect_match "the dashboards refuse it too" "$out" "fewer than the minimum"
