@@ -13,12 +13,11 @@
 #include "../base/util.h"
 #include "../model/entity.h"
 #include "../model/store.h"
+#include "../base/strmap.h"
 
-/* The id of the entity named by the previous row, to skip most lookups. */
-typedef struct EntCache {
-  char *zLast;
-  int64_t id;
-} EntCache;
+/* Ids of names already looked up (entities, attribute values), so that a
+** row costs a database lookup only for a name not seen before. */
+typedef StrMap EntCache;
 
 struct RowCtx {
   Workspace *pWs;
@@ -31,6 +30,7 @@ struct RowCtx {
   int iId, iDate, iLang, iTp, iCh, iComp, iResp;   /* role columns or -1 */
   int64_t tpConst, chConst, compConst;             /* 0 when none */
   EntCache cTp, cCh, cComp;
+  StrMap *aAttrCache;      /* per column: attribute value -> id */
   int64_t ts;              /* parsed date of the current row */
   char zReason[256];
   char zSource[48];
@@ -61,6 +61,9 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
   p->pWs = pWs; p->pMap = pMap; p->surveyId = surveyId; p->tsDefault = tsDefault;
   p->aQ = ecx_calloc((size_t)n, sizeof *p->aQ);
   p->aAns = ecx_calloc((size_t)n, sizeof *p->aAns);
+  strmap_init(&p->cTp, 10000); strmap_init(&p->cCh, 10000); strmap_init(&p->cComp, 10000);
+  p->aAttrCache = ecx_calloc((size_t)n + 1, sizeof(StrMap));
+  for(int i = 0; i < n; i++) strmap_init(&p->aAttrCache[i], 10000);
   p->aAnsCol = ecx_calloc((size_t)n, sizeof *p->aAnsCol);
   p->iId = p->iDate = p->iLang = p->iTp = p->iCh = p->iComp = p->iResp = -1;
   *pp = p;
@@ -96,7 +99,11 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
 void row_free(RowCtx *p){
   if( !p ) return;
   free(p->aQ); free(p->aAns); free(p->aAnsCol);
-  free(p->cTp.zLast); free(p->cCh.zLast); free(p->cComp.zLast);
+  strmap_free(&p->cTp); strmap_free(&p->cCh); strmap_free(&p->cComp);
+  if( p->aAttrCache ){
+    for(int i = 0; i < p->pMap->nCol; i++) strmap_free(&p->aAttrCache[i]);
+    free(p->aAttrCache);
+  }
   free(p);
 }
 
@@ -173,13 +180,19 @@ int row_check(RowCtx *p, const ImpRecord *pRec, int *piCol, const char **pzReaso
 
 static int cached_ent(RowCtx *p, EntCache *c, EntKind k, const char *z, int64_t konst, int64_t *pId){
   if( !z[0] ){ *pId = konst; return ECX_OK; }
-  if( c->zLast && strcmp(c->zLast, z)==0 ){ *pId = c->id; return ECX_OK; }
-  int rc = ent_ensure(p->pWs, k, z, &c->id);
-  if( rc ) return rc;
-  free(c->zLast);
-  c->zLast = ecx_strdup(z);
-  *pId = c->id;
-  return ECX_OK;
+  if( strmap_get(c, z, pId) ) return ECX_OK;
+  int rc = ent_ensure(p->pWs, k, z, pId);
+  if( rc==ECX_OK ) strmap_put(c, z, *pId);
+  return rc;
+}
+
+/* The id of an attribute value, through the column's cache. */
+static int cached_attr(RowCtx *p, int iCol, int64_t attrId, const char *z, int64_t *pId){
+  StrMap *m = &p->aAttrCache[iCol];
+  if( strmap_get(m, z, pId) ) return ECX_OK;
+  int rc = ent_attr_value(p->pWs, attrId, z, pId);
+  if( rc==ECX_OK ) strmap_put(m, z, *pId);
+  return rc;
 }
 
 int row_store(RowCtx *p, const ImpRecord *pRec, int *pIsNew){
@@ -198,7 +211,7 @@ int row_store(RowCtx *p, const ImpRecord *pRec, int *pIsNew){
     const Question *q = &p->aQ[p->aAnsCol[k]];
     if( q->type!=Q_ATTRIBUTE ) continue;
     AnswerRec *ans = &p->aAns[k];
-    rc = ent_attr_value(p->pWs, q->attributeId, ans->zText, &ans->num);
+    rc = cached_attr(p, p->aAnsCol[k], q->attributeId, ans->zText, &ans->num);
     if( rc ) return rc;
     ans->hasNum = 1;
   }

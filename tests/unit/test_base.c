@@ -9,6 +9,8 @@
 #include "../../src/base/buf.h"
 #include "../../src/base/err.h"
 #include "../../src/base/util.h"
+#include "../../src/base/strmap.h"
+#include <stdio.h>
 
 TEST(buf_escapes_html_json_csv_url){
   Buf b;
@@ -120,4 +122,23 @@ TEST(util_parse_time_unix_range){
   CHECK_INT(util_parse_time("9999-12-31T23:30:00-05:00", &ts), ECX_EINVAL);
   CHECK_INT(util_parse_time("0000-01-01T10:00:00+05:00", &ts), ECX_OK);
   CHECK_STR(util_fmt_time(a, sizeof a, ts), "0000-01-01T05:00:00Z");
+}
+
+TEST(strmap_put_get_bound){
+  StrMap m;
+  int64_t v = 0;
+  int i;
+  char z[32];
+  strmap_init(&m, 100);
+  CHECK(!strmap_get(&m, "a", &v));
+  for(i=0; i<100; i++){ snprintf(z, sizeof z, "k%d", i); CHECK(strmap_put(&m, z, i*7)); }
+  CHECK(!strmap_put(&m, "one too many", 1));      /* bounded */
+  CHECK(strmap_put(&m, "k5", 99));               /* replacing is always allowed */
+  for(i=0; i<100; i++){
+    snprintf(z, sizeof z, "k%d", i);
+    CHECK(strmap_get(&m, z, &v));
+    CHECK_INT(v, i==5 ? 99 : i*7);
+  }
+  CHECK(!strmap_get(&m, "one too many", &v));
+  strmap_free(&m);
 }
