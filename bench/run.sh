@@ -67,6 +67,20 @@ row "| P5 engine memory | $bpr bytes per response | | | target ≤ 32 | |"
 cold_ms=$(ECX_NO_CUBE_CACHE=1 build/engine_bench "$WS" "" 1 | awk '/^load_ms/ {print $2}')
 row "| Cold start: cube load from the workspace | $load_ms ms with the cube cache, $cold_ms ms without | | | | |"
 
+# ---- P2 drivers ----
+echo "== P2 key drivers on 1,000,000 responses"
+WS1=$D/demo-1000000.ecx
+[ -f "$WS1" ] || "$ECX" demo "$WS1" --responses 1000000 --seed 7 > /dev/null
+"$ECX" report "$WS1" > /dev/null            # builds the cube cache
+: > "$D/p2.txt"
+for i in $(seq "$RUNS"); do
+  /usr/bin/time -f "%e %M" -o "$D/t.txt" "$ECX" drivers "$WS1" --bootstrap 500 > "$D/p2.out"
+  cat "$D/t.txt" >> "$D/p2.txt"
+done
+p2_s=$(awk '{print $1}' "$D/p2.txt" | median)
+p2_np=$(grep -cE '^ +[0-9]+ ' "$D/p2.out" || true)
+row "| P2 drivers: R², relative weights and exact Shapley over $p2_np dimensions, 500 bootstrap replicates, 1M responses (whole process) | $p2_s s | | | target ≤ 0.5 s | top 3: $(grep -E '^ +[123] ' "$D/p2.out" | awk '{$1=""; print}' | cut -c2-40 | tr '\n' ';') |"
+
 # ---- P3 import ----
 echo "== P3 import of a 1,000,000-response CSV"
 P3CSV=$D/p3.csv
