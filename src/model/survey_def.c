@@ -214,3 +214,23 @@ int survey_def_each(Workspace *pWs, int (*xRow)(void*, int64_t, const char*, con
   db_finalize(p);
   return rc==DB_DONE ? ECX_OK : rc;
 }
+
+int survey_ent_each(Workspace *pWs, EntKind k, int (*xRow)(void*, int64_t, const char*), void *pArg){
+  static const char *const azSql[ENT_NKIND] = {
+    "SELECT id, name FROM channel ORDER BY name",
+    "SELECT id, name FROM touchpoint ORDER BY position, name",
+    "SELECT id, name FROM dimension ORDER BY name",
+    "SELECT id, name FROM competitor ORDER BY name",
+    "SELECT id, name FROM area ORDER BY name",
+    "SELECT id, name FROM attribute ORDER BY name",
+  };
+  Stmt *p;
+  int rc = db_prepare(pWs->pDb, &p, azSql[k]);
+  if( rc ) return rc;
+  while( (rc = db_step(p))==DB_ROW ){
+    int r = xRow(pArg, db_column_int(p, 0), db_column_text(p, 1));
+    if( r ){ rc = r; break; }
+  }
+  db_finalize(p);
+  return rc==DB_DONE ? ECX_OK : rc;
+}

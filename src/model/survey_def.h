@@ -65,6 +65,10 @@ int survey_def_set_token(Workspace *pWs, int64_t id, const char *zToken);
 int survey_def_each(Workspace *pWs, int (*xRow)(void*, int64_t, const char*, const char*,
                     const char*, const char*, int64_t, int64_t), void *pArg);
 
+/* Call xRow(pArg, id, name) for every row of an entity table, by name
+** (touchpoints by position); stops on a non-zero return. */
+int survey_ent_each(Workspace *pWs, EntKind k, int (*xRow)(void*, int64_t, const char*), void *pArg);
+
 /* Questions. Texts of an existing question can change; its type cannot. */
 int survey_question_set(Workspace *pWs, int64_t qId, const char *zTextEs,
                         const char *zTextEn, int required);

@@ -15,6 +15,7 @@ static const struct { const char *zPath, *zLabel; int roles; } aNav[] = {
   {"/",            N_("Overview"), ROLE_ANY},
   {"/breakdown",   N_("Breakdown"), ROLE_ANY},
   {"/heatmap",     N_("Touchpoints × dimensions"), ROLE_ANY},
+  {"/surveys",     N_("Surveys"),  ROLE_ADMIN|ROLE_ANALYST},
   {"/admin/users", N_("Users"),    ROLE_ADMIN},
   {"/admin/audit", N_("Audit log"), ROLE_ADMIN},
   {"/account",     N_("Account"),  ROLE_ANY},
