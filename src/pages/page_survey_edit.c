@@ -114,7 +114,7 @@ static void edit_page(HttpReq *p, const SurveyDef *s, const char *zError, const 
                " <button name=\"action\" value=\"links\">%h</button></form>\n",
                _("One-time links"), SURVEY_MAX_LINKS, _("Make links"));
   }
-  if( zLinks ) buf_printf(b, "<p>%h</p>\n<pre id=\"links\">%h</pre>\n",
+  if( zLinks ) buf_printf(b, "<p>%h</p>\n<pre id=\"links\">\n%h</pre>\n",
                           _("Copy these links now; they are not shown again."), zLinks);
 
   buf_printf(b, "<h2>%h</h2>\n", _("Questions"));
