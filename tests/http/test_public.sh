@@ -64,7 +64,7 @@ expect_match "the response is in the export" "$("$ECX" export "$W" --format csv)
 expect_eq "export has one response row" "$("$ECX" export "$W" --format jsonl | wc -l | tr -d ' ')" "1"
 
 form "$T/p" > /dev/null
-expect_eq "without the form token: 403" "$(code "$T/p" POST "/s/$tok" --data "sid=$SID&q_rec=5")" "403"
+expect_eq "without the form token: 403" "$(code "$T/p" POST "/s/$tok" -H "Accept-Language: en" --data "sid=$SID&q_rec=5")" "403"
 expect_match "saying why" "$(cat "$T/last.body")" "did not come from this site"
 expect_eq "with a forged token (cross-site, no cookie): 403" "$(code "$T/x" POST "/s/$tok" --data "form_token=$FT&sid=$SID&q_rec=5")" "403"
 expect_eq "a damaged submission id: 400" "$(code "$T/p" POST "/s/$tok" --data "form_token=$FT&sid=zz&q_rec=5")" "400"
