@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "survey_def.h"
+#include "../base/db.h"
 #include "../base/err.h"
 #include "../base/i18n.h"
 #include "../base/util.h"
@@ -106,4 +107,16 @@ int survey_store(Workspace *pWs, ResponseRec *pRec, const SurveyQuestion *const 
     if( rc ) return rc;
   }
   return ECX_OK;
+}
+
+int survey_response_id(Workspace *pWs, int64_t surveyId, const char *zSourceId, int64_t *pId){
+  Stmt *p;
+  int rc = db_cached(pWs->pDb, &p, "SELECT id FROM response WHERE survey_id=?1 AND source_id=?2");
+  if( rc ) return rc;
+  db_bind_int(p, 1, surveyId);
+  db_bind_text(p, 2, zSourceId, -1);
+  rc = db_step(p);
+  *pId = rc==DB_ROW ? db_column_int(p, 0) : 0;
+  db_reset(p);
+  return rc==DB_ROW || rc==DB_DONE ? ECX_OK : rc;
 }

@@ -103,4 +103,7 @@ int survey_answer_check(Arena *pArena, const SurveyQuestion *q, int nVal,
 int survey_store(Workspace *pWs, ResponseRec *pRec, const SurveyQuestion *const *aQ,
                  int64_t *pId);
 
+/* The id of the response with this source id in the survey, or 0. */
+int survey_response_id(Workspace *pWs, int64_t surveyId, const char *zSourceId, int64_t *pId);
+
 #endif
