@@ -13,6 +13,10 @@ void http_cube_release(HttpReq *p);
 void http_render_error(HttpReq *p, int status, int rc, const char *zMessage);
 /* GET /api/whoami (whoami.c). */
 int http_whoami(HttpReq *p);
+/* POST /api/v1/responses (api_responses.c). */
+int api_responses_post(HttpReq *p);
+/* GET /api/v1/metrics (api_metrics.c). */
+int api_metrics_get(HttpReq *p);
 /* Print the route table: one "METHOD PATH ROLES CSRF" line per method. */
 void http_print_routes(void);
 

@@ -21,6 +21,11 @@ const HttpRoute aRoute[] = {
   {HTTP_GET|HTTP_POST,  "/account",       page_account,      STAFF,       HTTP_CSRF, 0, "change own password and language"},
   {HTTP_GET|HTTP_POST,  "/admin/users",   page_admin_users,  ROLE_ADMIN,  HTTP_CSRF, 0, "list, add, disable users, change roles"},
   {HTTP_GET,            "/api/whoami",    http_whoami,       STAFF,       0,         "read", "the caller's login and role (JSON)"},
+  {HTTP_GET|HTTP_POST,  "/surveys",       page_surveys,      ROLE_ADMIN|ROLE_ANALYST, HTTP_CSRF, 0, "list surveys, create one"},
+  {HTTP_GET|HTTP_POST,  "/surveys/*",     page_survey_edit,  ROLE_ADMIN|ROLE_ANALYST, HTTP_CSRF, 0, "survey builder: settings, links, questions"},
+  {HTTP_GET|HTTP_POST,  "/s/*",           page_public,       ROLE_PUBLIC, HTTP_CSRF_LOGIN, 0, "public survey form (/s/TOKEN, /s/TOKEN/thanks)"},
+  {HTTP_POST,           "/api/v1/responses", api_responses_post, ROLE_ADMIN|ROLE_ANALYST, HTTP_CSRF, "ingest", "store responses (JSON object or array); idempotent by source_id"},
+  {HTTP_GET,            "/api/v1/metrics", api_metrics_get,  ROLE_ADMIN|ROLE_ANALYST|ROLE_VIEWER, 0, "read", "the report of ecx report --format json"},
   {HTTP_GET,            "/admin/audit",   page_admin_audit,  ROLE_ADMIN,  0,         0, "read the audit log"},
 };
 const int nRoute = sizeof aRoute / sizeof aRoute[0];

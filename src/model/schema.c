@@ -175,6 +175,19 @@ static const char *const azMigration[SCHEMA_VERSION + 1] = {
   "  created INTEGER NOT NULL,\n"
   "  revoked INTEGER NOT NULL DEFAULT 0\n"
   ");\n",
+
+  [4] =
+  "ALTER TABLE survey ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'\n"
+  "  CHECK(status IN ('draft','open','closed'));\n"
+  "ALTER TABLE survey ADD COLUMN public_token TEXT;\n"
+  "CREATE UNIQUE INDEX survey_public_token ON survey(public_token);\n"
+  "CREATE TABLE response_token(\n"
+  "  token_hash TEXT PRIMARY KEY,\n"
+  "  survey_id INTEGER NOT NULL REFERENCES survey(id),\n"
+  "  created INTEGER NOT NULL,\n"
+  "  used INTEGER,\n"
+  "  response_id INTEGER REFERENCES response(id)\n"
+  ") WITHOUT ROWID;\n",
 };
 
 int schema_migrate(Db *pDb, int target){

@@ -15,6 +15,7 @@ static const struct { const char *zPath, *zLabel; int roles; } aNav[] = {
   {"/",            N_("Overview"), ROLE_ANY},
   {"/breakdown",   N_("Breakdown"), ROLE_ANY},
   {"/heatmap",     N_("Touchpoints × dimensions"), ROLE_ANY},
+  {"/surveys",     N_("Surveys"),  ROLE_ADMIN|ROLE_ANALYST},
   {"/admin/users", N_("Users"),    ROLE_ADMIN},
   {"/admin/audit", N_("Audit log"), ROLE_ADMIN},
   {"/account",     N_("Account"),  ROLE_ANY},
@@ -64,6 +65,8 @@ void layout_notice(HttpReq *p, const char *zClass, const char *zText){
 void layout_error(HttpReq *p, int status, const char *zMessage){
   char zTitle[64];
   snprintf(zTitle, sizeof zTitle, "%s %d", _("Error"), status);
+  /* zMessage is often err_detail(), which layout_begin() clears: copy it. */
+  zMessage = http_strdup(p, zMessage ? zMessage : "");
   layout_begin(p, zTitle);
   layout_notice(p, "bad", zMessage);
   if( status==401 || status==403 ){

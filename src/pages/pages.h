@@ -35,5 +35,8 @@ int page_heatmap(HttpReq *p);       /* GET /heatmap */
 int page_account(HttpReq *p);       /* GET/POST /account */
 int page_admin_users(HttpReq *p);   /* GET/POST /admin/users */
 int page_admin_audit(HttpReq *p);   /* GET /admin/audit */
+int page_surveys(HttpReq *p);       /* GET/POST /surveys: list, create */
+int page_survey_edit(HttpReq *p);   /* GET/POST /surveys/ID: the builder */
+int page_public(HttpReq *p);        /* GET/POST /s/TOKEN[/thanks]: answer a survey */
 
 #endif

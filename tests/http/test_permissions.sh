@@ -6,6 +6,12 @@
 W=$T/w.ecx
 "$ECX" init "$W" > /dev/null
 sqlite3 "$W" "INSERT INTO area(name) VALUES('Operaciones'); INSERT INTO touchpoint(name) VALUES('Tienda'), ('Web');"
+# A survey for the builder (/surveys/*) and public (/s/*) rows.
+PUB=0123456789abcdef01234567
+sqlite3 "$W" "INSERT INTO survey(code, created, status, public_token) VALUES('perm', 0, 'open', '$PUB');"
+SID=$(sqlite3 "$W" "SELECT id FROM survey WHERE code='perm'")
+# path PATTERN: a concrete path for a route pattern.
+path_of() { printf '%s' "$1" | sed "s|^/surveys/\*\$|/surveys/$SID|; s|^/s/\*\$|/s/$PUB|; s|\*\$|x|"; }
 add_user "$W" u_admin admin
 add_user "$W" u_analyst analyst
 add_user "$W" u_area_lead area_lead --area Operaciones
@@ -21,7 +27,7 @@ start_server "$W"
 check() {
   role=$1; jar=$2; tok=$(csrf "$jar")
   { grep -v ' /logout ' "$T/routes"; grep ' /logout ' "$T/routes"; } | while read -r m path roles flag scope; do
-    p=$(printf '%s' "$path" | sed 's/\*$/x/')
+    p=$(path_of "$path")
     data=""
     [ "$flag" = csrf ] && data="csrf=$tok"
     use=$jar
@@ -29,10 +35,9 @@ check() {
       # The login form is public and carries its own pre-session token; a
       # logged-in browser is sent away from it, so post from a fresh jar.
       use=$T/fresh; : > "$use"
-      ltok=$(curl -s -b "$use" -c "$use" "$URL$p" | sed -n 's/.*name="login_csrf" value="\([0-9a-f]*\)".*/\1/p')
-      data="login_csrf=$ltok"
+      data=$(curl -s -b "$use" -c "$use" "$URL$p" | sed -n 's/.*name="\(login_csrf\|form_token\)" value="\([0-9a-f]*\)".*/\1=\2/p' | head -1)
     fi
-    if [ "$m" = GET ]; then st=$(code "$use" GET "$p"); else st=$(code "$use" POST "$p" --data "$data"); fi
+    if [ "$m" = GET ]; then st=$(code "$use" GET "$p"); else st=$(code "$use" "$m" "$p" --data "$data"); fi
     allowed=no
     case ",$roles," in *",$role,"*|",public,") allowed=yes ;; esac
     if [ "$allowed" = yes ]; then
@@ -55,13 +60,12 @@ done
 # Anonymous: public pages open, every other page GET redirects to /login
 # and every other POST, and every /api/ request, is 401.
 while read -r m path roles flag scope; do
-  p=$(printf '%s' "$path" | sed 's/\*$/x/')
+  p=$(path_of "$path")
   data=x=1
   if [ "$flag" = login-csrf ]; then
-    ltok=$(curl -s -b "$T/anon" -c "$T/anon" "$URL$p" | sed -n 's/.*name="login_csrf" value="\([0-9a-f]*\)".*/\1/p')
-    data="login_csrf=$ltok"
+    data=$(curl -s -b "$T/anon" -c "$T/anon" "$URL$p" | sed -n 's/.*name="\(login_csrf\|form_token\)" value="\([0-9a-f]*\)".*/\1=\2/p' | head -1)
   fi
-  if [ "$m" = GET ]; then st=$(code "$T/anon" GET "$p"); else st=$(code "$T/anon" POST "$p" --data "$data"); fi
+  if [ "$m" = GET ]; then st=$(code "$T/anon" GET "$p"); else st=$(code "$T/anon" "$m" "$p" --data "$data"); fi
   if [ "$roles" = public ]; then
     case "$st" in 401|403|404|405) fail "anonymous may $m $path" "got $st" ;; *) ok "anonymous may $m $path ($st)" ;; esac
   elif [ "$m" = GET ] && [ "${path#/api/}" = "$path" ]; then
