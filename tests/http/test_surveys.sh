@@ -41,7 +41,7 @@ expect_eq "question texts changed" "$(sql "$W" "SELECT text_en || ' ' || require
 code "$T/a" GET "/surveys/$id" > /dev/null
 expect_match "builder escapes texts" "$(cat "$T/last.body")" 'Satisfied &lt;b&gt;\?'
 expect_eq "a bad scale value is refused" "$(code "$T/a" POST "/surveys/$id" --data "csrf=$t&action=add&code=x1&type=rating&scale=1-5")" "400"
-expect_match "with a message" "$(cat "$T/last.body")" 'needs a dimension'
+expect_match "with a message" "$(cat "$T/last.body")" 'needs a dimension|necesita una dimensión'
 expect_eq "a repeated code is refused" "$(code "$T/a" POST "/surveys/$id" --data "csrf=$t&action=add&code=rec&type=text")" "400"
 expect_eq "a repeated choice value is refused" "$(code "$T/a" POST "/surveys/$id" --data-urlencode "csrf=$t" --data "action=add&code=x2&type=choice" --data-urlencode 'choices=a
 a')" "400"
