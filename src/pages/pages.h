@@ -35,5 +35,10 @@ int page_heatmap(HttpReq *p);       /* GET /heatmap */
 int page_account(HttpReq *p);       /* GET/POST /account */
 int page_admin_users(HttpReq *p);   /* GET/POST /admin/users */
 int page_admin_audit(HttpReq *p);   /* GET /admin/audit */
+int page_drivers(HttpReq *p);       /* GET /drivers (page_drivers.c) */
+int page_benchmark(HttpReq *p);     /* GET /benchmark (page_bench.c) */
+int page_feasibility(HttpReq *p);   /* GET/POST /feasibility (page_feas.c) */
+int page_promise_list(HttpReq *p);  /* GET/POST /promise (page_promise.c) */
+int page_promise(HttpReq *p);       /* GET/POST /promise/ID, GET /promise/ID/print */
 
 #endif
