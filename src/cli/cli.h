@@ -37,5 +37,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_drivers(int argc, char **argv);
+int cmd_benchmark(int argc, char **argv);
+int cmd_promise(int argc, char **argv);
 
 #endif

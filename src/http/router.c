@@ -19,6 +19,8 @@ static int path_match(const HttpRoute *r, const char *zPath){
 }
 
 void http_render_error(HttpReq *p, int status, int rc, const char *zMessage){
+  /* The message is often err_detail(), which layout_begin() clears: copy it. */
+  zMessage = http_strdup(p, zMessage ? zMessage : "");
   buf_reset(&p->body);
   p->status = status;
   if( p->isApi ){

@@ -9,6 +9,8 @@
 #include "../pages/pages.h"
 
 #define STAFF (ROLE_ADMIN|ROLE_ANALYST|ROLE_AREA_LEAD|ROLE_FRONTLINE|ROLE_VIEWER)
+#define READERS (ROLE_ADMIN|ROLE_ANALYST|ROLE_AREA_LEAD|ROLE_VIEWER)   /* not scoped to touchpoints */
+#define EDITORS (ROLE_ADMIN|ROLE_ANALYST)
 
 const HttpRoute aRoute[] = {
   /* methods            path              handler            roles        flags      scope  description */
@@ -18,6 +20,14 @@ const HttpRoute aRoute[] = {
   {HTTP_GET,            "/",              page_home,         STAFF,       0,         0, "overview: headline figures and their trend"},
   {HTTP_GET,            "/breakdown",     page_breakdown,    STAFF,       0,         0, "a figure by any grouping, with intervals"},
   {HTTP_GET,            "/heatmap",       page_heatmap,      STAFF,       0,         0, "touchpoint x dimension means"},
+  {HTTP_GET,            "/drivers",       page_drivers,      READERS,     0,         0, "key drivers: Shapley shares, R², importance-performance matrix"},
+  {HTTP_GET,            "/benchmark",     page_benchmark,    READERS,     0,         0, "our mean per dimension against each competitor's"},
+  {HTTP_GET,            "/feasibility",   page_feasibility,  READERS,     0,         0, "feasibility of each dimension: own area's ratings and the spread"},
+  {HTTP_POST,           "/feasibility",   page_feasibility,  ROLE_ADMIN|ROLE_AREA_LEAD, HTTP_CSRF, 0, "rate the feasibility of the dimensions for an area"},
+  {HTTP_GET,            "/promise",       page_promise_list, READERS,     0,         0, "experience promises: list and new"},
+  {HTTP_POST,           "/promise",       page_promise_list, EDITORS,     HTTP_CSRF, 0, "create an experience promise"},
+  {HTTP_GET,            "/promise/*",     page_promise,      READERS,     0,         0, "a promise: criteria, recommendation, versions; /print"},
+  {HTTP_POST,           "/promise/*",     page_promise,      EDITORS,     HTTP_CSRF, 0, "save a new version of a promise"},
   {HTTP_GET|HTTP_POST,  "/account",       page_account,      STAFF,       HTTP_CSRF, 0, "change own password and language"},
   {HTTP_GET|HTTP_POST,  "/admin/users",   page_admin_users,  ROLE_ADMIN,  HTTP_CSRF, 0, "list, add, disable users, change roles"},
   {HTTP_GET,            "/api/whoami",    http_whoami,       STAFF,       0,         "read", "the caller's login and role (JSON)"},

@@ -188,6 +188,33 @@ static const char *const azMigration[SCHEMA_VERSION + 1] = {
   "  used INTEGER,\n"
   "  response_id INTEGER REFERENCES response(id)\n"
   ") WITHOUT ROWID;\n",
+
+  /* The experience promise: areas' feasibility ratings of the dimensions,
+  ** and promises kept as numbered versions (docs/promise.md). */
+  [5] =
+  "CREATE TABLE feasibility(\n"
+  "  area_id INTEGER NOT NULL REFERENCES area(id),\n"
+  "  dimension_id INTEGER NOT NULL REFERENCES dimension(id),\n"
+  "  horizon TEXT NOT NULL CHECK(horizon IN ('short','medium')),\n"
+  "  score INTEGER NOT NULL CHECK(score BETWEEN 1 AND 5),\n"
+  "  comment TEXT NOT NULL DEFAULT '',\n"
+  "  user_id INTEGER REFERENCES user(id),\n"
+  "  ts INTEGER NOT NULL,\n"
+  "  PRIMARY KEY(area_id, dimension_id, horizon)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE promise(\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL,\n"
+  "  created INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE TABLE promise_version(\n"
+  "  promise_id INTEGER NOT NULL REFERENCES promise(id),\n"
+  "  version INTEGER NOT NULL,\n"
+  "  user_id INTEGER REFERENCES user(id),\n"
+  "  ts INTEGER NOT NULL,\n"
+  "  json TEXT NOT NULL,\n"
+  "  PRIMARY KEY(promise_id, version)\n"
+  ") WITHOUT ROWID;\n",
 };
 
 int schema_migrate(Db *pDb, int target){

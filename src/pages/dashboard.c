@@ -90,7 +90,7 @@ void dash_filter_form(Buf *p, const Cube *pC, const DashParams *pP){
   buf_printf(p, "<label>%h <input type=\"date\" name=\"to\" value=\"%h\"></label>\n", _("To"), pP->zTo);
   buf_printf(p, "<label class=\"ecx-wide\">%h <input type=\"text\" name=\"where\" value=\"%h\" "
              "placeholder=\"region=Lima|Cusco, plan!=prepago\"></label>\n", _("Filter"), pP->zWhere);
-  if( pP->zBase && strcmp(pP->zBase, "/heatmap")!=0 ){
+  if( pP->zBase && strcmp(pP->zBase, "/heatmap")!=0 && strcmp(pP->zBase, "/benchmark")!=0 ){
     Figure aFig[MAX_FIG];
     int nFig = report_figures(pC, aFig, MAX_FIG);
     const char *zCur = pP->zMetric && pP->zMetric[0] ? pP->zMetric : "nps";

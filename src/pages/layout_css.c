@@ -74,6 +74,11 @@ const char layout_css[] =
 "td.ecx-good{color:var(--good)} td.ecx-bad{color:var(--bad)} td.ecx-mid{color:var(--muted)}\n"
 ".ecx-suppressed{color:var(--muted);font-style:italic}\n"
 ".ecx-export{margin:.3rem 0 0;font-size:.9rem}\n"
+".ecx-frame{stroke:var(--line)} .ecx-quad{font-size:12px;font-weight:600}\n"
+"circle.ecx-q-keep{fill:var(--good)} circle.ecx-q-improve{fill:var(--bad)}\n"
+"circle.ecx-q-excess{fill:var(--warn)} circle.ecx-q-low{fill:#8a94a6}\n"
+".ecx-tagline{font-size:1.6rem;font-weight:700;margin:.6rem 0}\n"
+".ecx-rec{font-weight:600} .ecx-checks label{display:inline-block;margin:.15rem .8rem .15rem 0}\n"
 "@media (max-width:40rem){.ecx-big{font-size:1.7rem} main{padding:.8rem}}\n"
 "fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 1rem;padding:.6rem .9rem}\n"
 "legend{font-weight:600;padding:0 .3rem}\n"
@@ -93,4 +98,6 @@ const char layout_css[] =
 "  a{color:inherit;text-decoration:none}\n"
 "  .figure{break-inside:avoid}\n"
 "  .ecx-export{display:none}\n"
+"  .ecx-print-only{display:block} .ecx-noprint{display:none}\n"
+"  .ecx-tagline{font-size:20pt}\n"
 "}\n";

@@ -38,5 +38,10 @@ int page_admin_audit(HttpReq *p);   /* GET /admin/audit */
 int page_surveys(HttpReq *p);       /* GET/POST /surveys: list, create */
 int page_survey_edit(HttpReq *p);   /* GET/POST /surveys/ID: the builder */
 int page_public(HttpReq *p);        /* GET/POST /s/TOKEN[/thanks]: answer a survey */
+int page_drivers(HttpReq *p);       /* GET /drivers (page_drivers.c) */
+int page_benchmark(HttpReq *p);     /* GET /benchmark (page_bench.c) */
+int page_feasibility(HttpReq *p);   /* GET/POST /feasibility (page_feas.c) */
+int page_promise_list(HttpReq *p);  /* GET/POST /promise (page_promise.c) */
+int page_promise(HttpReq *p);       /* GET/POST /promise/ID, GET /promise/ID/print */
 
 #endif

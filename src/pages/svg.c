@@ -4,6 +4,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "svg.h"
 #include "../base/err.h"
 
@@ -190,6 +191,85 @@ int svg_heatmap(Buf *p, const SvgHeatmap *m){
       buf_printf(p, "%s</text>\n", num(a, shown, m->decimals));
     }
   }
+  buf_puts(p, "</svg>\n");
+  return p->overflow ? ECX_ETOOBIG : ECX_OK;
+}
+
+static int cmp_double(const void *a, const void *b){
+  double x = *(const double*)a, y = *(const double*)b;
+  return (x>y) - (x<y);
+}
+
+double svg_median(int n, const double *a){
+  double *v = ecx_calloc((size_t)n + 1, sizeof(double)), m;
+  int k = 0, i;
+  for(i=0; i<n; i++) if( isfinite(a[i]) ) v[k++] = a[i];
+  qsort(v, (size_t)k, sizeof(double), cmp_double);
+  m = k==0 ? NAN : k%2 ? v[k/2] : (v[k/2 - 1] + v[k/2])/2;
+  free(v);
+  return m;
+}
+
+int svg_quadrant(double x, double y, double xMid, double yMid){
+  int hiX = x>=xMid, hiY = y>=yMid;
+  return hiX ? (hiY ? 0 : 1) : (hiY ? 2 : 3);
+}
+
+int svg_quadrants(Buf *p, const SvgQuadrants *q){
+  static const char *const azClass[4] = {"ecx-q-keep", "ecx-q-improve", "ecx-q-excess", "ecx-q-low"};
+  const double L = 60, R = 20, T = 20, B = 48;
+  double w = q->width>0 ? q->width : 640, h = q->height>0 ? q->height : 420;
+  double xLo, xHi, yLo, yHi, xMid = q->xMid, yMid = q->yMid;
+  char a[32], b[32], c[32], d[32];
+  int i;
+  auto_range(q->n, q->aX, 0, 0, &xLo, &xHi);
+  auto_range(q->n, q->aY, 0, 0, &yLo, &yHi);
+  if( isnan(xMid) || isnan(yMid) ){
+    /* Medians over the points that are drawn (both coordinates known). */
+    double *v = ecx_calloc((size_t)q->n*2 + 1, sizeof(double));
+    int k = 0;
+    for(i=0; i<q->n; i++){
+      if( isfinite(q->aX[i]) && isfinite(q->aY[i]) ){ v[k] = q->aX[i]; v[q->n + k] = q->aY[i]; k++; }
+    }
+    if( isnan(xMid) ) xMid = svg_median(k, v);
+    if( isnan(yMid) ) yMid = svg_median(k, v + q->n);
+    free(v);
+  }
+  if( !isfinite(xMid) ) xMid = (xLo + xHi)/2;
+  if( !isfinite(yMid) ) yMid = (yLo + yHi)/2;
+#define X(v) (L + ((v) - xLo)/(xHi - xLo)*(w - L - R))
+#define Y(v) (T + (yHi - (v))/(yHi - yLo)*(h - T - B))
+  open_svg(p, (int)w, (int)h, q->zTitle);
+  buf_printf(p, "<rect class=\"ecx-frame\" fill=\"none\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>\n",
+             num(a, L, 1), num(b, T, 1), num(c, w - L - R, 1), num(d, h - T - B, 1));
+  buf_printf(p, "<line class=\"ecx-target\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>\n",
+             num(a, X(xMid), 1), a, num(b, T, 1), num(c, h - B, 1));
+  buf_printf(p, "<line class=\"ecx-target\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>\n",
+             num(a, L, 1), num(b, w - R, 1), num(c, Y(yMid), 1), c);
+  /* Quadrant labels in the outer corners. */
+  buf_printf(p, "<text class=\"ecx-quad\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%h</text>\n",
+             num(a, w - R - 6, 1), num(b, T + 16, 1), q->zKeep);
+  buf_printf(p, "<text class=\"ecx-quad\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%h</text>\n",
+             num(a, w - R - 6, 1), num(b, h - B - 8, 1), q->zImprove);
+  buf_printf(p, "<text class=\"ecx-quad\" x=\"%s\" y=\"%s\">%h</text>\n",
+             num(a, L + 6, 1), num(b, T + 16, 1), q->zExcess);
+  buf_printf(p, "<text class=\"ecx-quad\" x=\"%s\" y=\"%s\">%h</text>\n",
+             num(a, L + 6, 1), num(b, h - B - 8, 1), q->zLow);
+  buf_printf(p, "<text class=\"ecx-axis\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%h</text>\n",
+             num(a, (L + w - R)/2, 1), num(b, h - 12, 1), q->zXAxis);
+  buf_printf(p, "<text class=\"ecx-axis\" transform=\"translate(%s %s) rotate(-90)\" text-anchor=\"middle\">%h</text>\n",
+             num(a, 16, 1), num(b, (T + h - B)/2, 1), q->zYAxis);
+  for(i=0; i<q->n; i++){
+    double x = q->aX[i], y = q->aY[i];
+    if( !isfinite(x) || !isfinite(y) ) continue;
+    buf_printf(p, "<circle class=\"%s\" cx=\"%s\" cy=\"%s\" r=\"5\"><title>%h: ",
+               azClass[svg_quadrant(x, y, xMid, yMid)], num(a, X(x), 1), num(b, Y(y), 1), q->azLabel[i]);
+    buf_printf(p, "%s; %s</title></circle>\n", num(a, x, 1), num(b, y, 2));
+    buf_printf(p, "<text class=\"ecx-label\" x=\"%s\" y=\"%s\">%h</text>\n",
+               num(a, X(x) + 8, 1), num(b, Y(y) + 4, 1), q->azLabel[i]);
+  }
+#undef X
+#undef Y
   buf_puts(p, "</svg>\n");
   return p->overflow ? ECX_ETOOBIG : ECX_OK;
 }

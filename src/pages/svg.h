@@ -50,7 +50,30 @@ typedef struct SvgHeatmap {
   int decimals;
 } SvgHeatmap;
 
+/* An importance-performance matrix: one point per item at (importance,
+** performance), lines at xMid and yMid (NaN: the median of the finite
+** values), and a label in each quadrant. A point on a line counts as high.
+** Each point's circle carries the class of its quadrant: ecx-q-keep (high
+** x, high y), ecx-q-improve (high x, low y), ecx-q-excess (low x, high y),
+** ecx-q-low (low, low). Points with a NaN coordinate are not drawn. */
+typedef struct SvgQuadrants {
+  const char *zTitle;
+  int n;
+  const char *const *azLabel;
+  const double *aX, *aY;     /* importance, performance */
+  double xMid, yMid;         /* quadrant lines, or NaN for the medians of the drawn points */
+  const char *zXAxis, *zYAxis;  /* axis titles */
+  const char *zKeep, *zImprove, *zExcess, *zLow;  /* quadrant labels */
+  int width, height;
+} SvgQuadrants;
+
+/* Median of the finite values of a (n entries); NaN if there is none. */
+double svg_median(int n, const double *a);
+/* Quadrant of (x, y) against the lines: 0 keep, 1 improve, 2 excess, 3 low. */
+int svg_quadrant(double x, double y, double xMid, double yMid);
+
 int svg_trend(Buf *p, const SvgTrend *pT);
+int svg_quadrants(Buf *p, const SvgQuadrants *pQ);
 int svg_bars(Buf *p, const SvgBars *pB);
 int svg_heatmap(Buf *p, const SvgHeatmap *pH);
 

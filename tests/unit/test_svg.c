@@ -68,3 +68,32 @@ TEST(svg_heatmap_scale){
   CHECK_INT(count(buf_str(&b), "class=\"ecx-na\""), 1);
   buf_free(&b);
 }
+
+TEST(svg_quadrants_medians_and_classes){
+  /* Importance 10,30,20,40,5 -> median 20; performance 4,3,4.5,2,2.5 -> median 3.
+  ** A (10,4) low/high: excess; B (30,3) on the y line: keep; C (20,4.5) on the
+  ** x line: keep; D (40,2): improve; E (5,2.5): low; F has no performance. */
+  const char *az[] = {"A", "B", "C", "D", "E<b>", "F"};
+  double x[] = {10, 30, 20, 40, 5, 25}, y[] = {4, 3, 4.5, 2, 2.5, NAN};
+  SvgQuadrants q = {"IPM", 6, az, x, y, NAN, NAN, "importancia", "desempeño",
+                    "mantener", "mejorar con prioridad", "posible exceso", "baja prioridad", 640, 420};
+  Buf b;
+  CHECK_NEAR(svg_median(6, y), 3.0, 1e-12);
+  CHECK_NEAR(svg_median(4, x), 25.0, 1e-12);   /* 10,20,30,40 -> (20+30)/2 */
+  CHECK(isnan(svg_median(1, (double[]){NAN})));
+  CHECK_INT(svg_quadrant(30, 3, 20, 3), 0);
+  CHECK_INT(svg_quadrant(40, 2, 20, 3), 1);
+  CHECK_INT(svg_quadrant(10, 4, 20, 3), 2);
+  CHECK_INT(svg_quadrant(5, 2.5, 20, 3), 3);
+  buf_init(&b, 0);
+  CHECK_INT(svg_quadrants(&b, &q), 0);
+  CHECK_INT(count(buf_str(&b), "class=\"ecx-q-keep\""), 2);
+  CHECK_INT(count(buf_str(&b), "class=\"ecx-q-improve\""), 1);
+  CHECK_INT(count(buf_str(&b), "class=\"ecx-q-excess\""), 1);
+  CHECK_INT(count(buf_str(&b), "class=\"ecx-q-low\""), 1);
+  CHECK_INT(count(buf_str(&b), "<circle"), 5);
+  CHECK(strstr(buf_str(&b), ">mejorar con prioridad</text>")!=0);
+  CHECK(strstr(buf_str(&b), "E&lt;b&gt;")!=0 && strstr(buf_str(&b), "E<b>")==0);
+  CHECK(strstr(buf_str(&b), "nan")==0);
+  buf_free(&b);
+}

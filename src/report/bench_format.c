@@ -1,0 +1,92 @@
+/*
+** Competitor benchmark output (bench_format.h).
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "bench_format.h"
+#include "../base/err.h"
+#include "../base/i18n.h"
+
+int bench_query(const Cube *pC, const char *zWhere, const char *zSegment,
+                const char *zFrom, const char *zTo, int minN, BenchResult *pRes){
+  CubeWhere w;
+  CubeQuery q;
+  int rc;
+  memset(&w, 0, sizeof w);
+  memset(&q, 0, sizeof q);
+  memset(pRes, 0, sizeof *pRes);
+  q.dayFrom = INT64_MIN;
+  q.dayTo = INT64_MAX;
+  rc = zFrom && zFrom[0] ? report_parse_day(zFrom, "--from", &q.dayFrom) : ECX_OK;
+  if( rc==ECX_OK && zTo && zTo[0] ) rc = report_parse_day(zTo, "--to", &q.dayTo);
+  if( rc==ECX_OK ) rc = report_where_compile(pC, zWhere && zWhere[0] ? zWhere : 0,
+                                             zSegment && zSegment[0] ? zSegment : 0, &w);
+  q.pWhere = &w;
+  q.withBenchmark = 1;
+  if( rc==ECX_OK ) rc = report_guard(pC, &q, minN);
+  if( rc==ECX_OK ) rc = bench_run(pC, &w, q.dayFrom, q.dayTo, pRes);
+  cube_where_free(&w);
+  return rc;
+}
+
+void report_cell(Buf *p, const char *z, int width){
+  int n = 0, w = width<0 ? -width : width;
+  for(const char *q=z; *q; q++) n += ((unsigned char)*q & 0xC0)!=0x80;
+  if( width>0 ) buf_puts(p, z);
+  for(; n<w; n++) buf_putc(p, ' ');
+  if( width<0 ) buf_puts(p, z);
+  buf_putc(p, ' ');
+}
+
+/* One row: a brand's cell (isOurs for our own row). */
+static void row(Buf *p, ReportFormat fmt, const char *zDim, const char *zBrand,
+                const BenchCell *c, int isOurs, int minN){
+  int sup = c->m.n<minN || c->m.n<2;
+  char a[64];
+  if( fmt==REPORT_CSV ){
+    buf_printf(p, "%q,%q,", zDim, zBrand);
+    if( sup ){ buf_puts(p, ",,,,,,,,1\n"); return; }
+    buf_printf(p, "%lld,%.4f,%.4f,%.4f,", (long long)c->m.n, c->e.value, c->e.lo, c->e.hi);
+    if( isOurs || !c->c.ok ) buf_puts(p, ",,,,0\n");
+    else buf_printf(p, "%.4f,%.4f,%.4f,%d,0\n", c->c.diff, c->c.lo, c->c.hi, c->c.significant);
+    return;
+  }
+  report_cell(p, zDim, 32);
+  report_cell(p, zBrand, 16);
+  if( sup ){ report_cell(p, "", -6); buf_printf(p, "%s\n", _("suppressed")); return; }
+  snprintf(a, sizeof a, "%lld", (long long)c->m.n); report_cell(p, a, -6);
+  snprintf(a, sizeof a, "%.2f", c->e.value); report_cell(p, a, -5);
+  snprintf(a, sizeof a, "[%.2f, %.2f]", c->e.lo, c->e.hi); report_cell(p, a, 12);
+  if( !isOurs && c->c.ok ){
+    snprintf(a, sizeof a, "%+.2f", c->c.diff); report_cell(p, a, -6);
+    buf_printf(p, "[%+.2f, %+.2f]%s", c->c.lo, c->c.hi, c->c.significant ? " *" : "");
+  }
+  buf_putc(p, '\n');
+}
+
+int bench_format(const Cube *pC, const BenchResult *pRes, int minN, ReportFormat fmt, Buf *pOut){
+  int d, k;
+  if( fmt==REPORT_JSON ) return err_set(ECX_EUSAGE, _("--format must be table or csv"));
+  if( fmt==REPORT_CSV ){
+    buf_puts(pOut, "dimension,brand,n,mean,ci_low,ci_high,diff,diff_low,diff_high,significant,suppressed\n");
+  }else{
+    report_cell(pOut, _("dimension"), 32);
+    report_cell(pOut, _("brand"), 16);
+    report_cell(pOut, "n", -6);
+    report_cell(pOut, _("mean"), -5);
+    report_cell(pOut, _("95% CI"), 12);
+    buf_printf(pOut, "%s\n", _("ours - brand (Welch 95% CI)"));
+  }
+  for(d=0; d<pRes->nDim; d++){
+    const BenchDim *pD = &pRes->aDim[d];
+    const char *zDim = pC->aMet[pD->iMet].zName;
+    row(pOut, fmt, zDim, fmt==REPORT_CSV ? "ours" : _("ours"), &pD->ours, 1, minN);
+    for(k=0; k<pRes->nComp; k++){
+      if( pD->aComp[k].m.n==0 ) continue;
+      row(pOut, fmt, zDim, pRes->azComp[k], &pD->aComp[k], 0, minN);
+    }
+  }
+  if( fmt==REPORT_TABLE ) buf_printf(pOut, "%s\n", _("* the difference is significant at 95% (Welch t)"));
+  return pOut->overflow ? ECX_ETOOBIG : ECX_OK;
+}
