@@ -8,10 +8,19 @@ out=build/test-output
 mkdir -p "$out"
 log="$out/all.log"
 : > "$log"
+# No test may hold the run hostage: each one gets TEST_TIMEOUT seconds
+# (default 600) and is reported as failed when it runs out.
+limit=${TEST_TIMEOUT:-600}
 run() {  # run NAME CMD...: stream the command's lines into the log
   name=$1; shift
   echo "# $name" | tee -a "$log"
-  "$@" 2>&1 | tee -a "$log" | grep -E '^(not ok|#   )' || true
+  start=$(date +%s)
+  { timeout -k 10 "$limit" "$@" 2>&1; echo "rc=$?" > "$out/rc"; } | tee -a "$log" | grep -E '^(not ok|#   )' || true
+  rc=$(sed 's/rc=//' "$out/rc")
+  if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+    echo "not ok - $name timed out after ${limit}s" | tee -a "$log"
+  fi
+  echo "# $name: $(( $(date +%s) - start ))s" | tee -a "$log"
 }
 run "unit" build/test_unit
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run "unit (ASan+UBSan)" build/asan/test_unit

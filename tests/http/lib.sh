@@ -10,13 +10,15 @@ trap 'stop_server; rm -rf "$T"' EXIT
 start_server() {
   "$ECX" serve "$@" --listen 127.0.0.1:0 > "$T/serve.out" 2> "$T/serve.err" &
   SRV_PID=$!
-  i=0
-  while [ $i -lt 100 ]; do
+  # The poll counter has a name of its own: shell functions share the
+  # caller's variables, and a caller's loop counter must survive this call.
+  _srv_poll=0
+  while [ $_srv_poll -lt 100 ]; do
     URL=$(sed -n 's|^listening on \(http[s]*://[^ ]*\)/$|\1|p' "$T/serve.out")
     [ -n "$URL" ] && return 0
     kill -0 "$SRV_PID" 2>/dev/null || break
     sleep 0.05
-    i=$((i + 1))
+    _srv_poll=$((_srv_poll + 1))
   done
   echo "not ok - server did not start"
   sed 's/^/#   /' "$T/serve.err"
