@@ -49,6 +49,7 @@
 #include "../base/buf.h"
 #include "../model/workspace.h"
 #include "../engine/cube.h"
+#include "../engine/verbatim.h"
 
 #define HTTP_MAX_BODY      (1024u*1024u)  /* request body limit: 413 beyond */
 #define HTTP_MAX_PARAMS    256            /* fields per query string / form / cookie header */
@@ -178,6 +179,10 @@ int http_fail(HttpReq *p, int status, int rc, const char *zField, const char *zF
 ** A read-locked, up-to-date (refreshed at most once a second) cube. Valid
 ** until the request ends (the router releases the lock); never modify it. */
 int http_cube(HttpReq *p, const Cube **ppCube);
+/* The same cube with its verbatim index (verbatim.h), built on first use
+** and kept in step with the cube; both valid and read-locked until the
+** request ends. */
+int http_verbatims(HttpReq *p, const Cube **ppCube, const VerbIndex **ppIdx);
 
 /* --- parsers (exposed for unit tests and the API) ---
 ** Decode application/x-www-form-urlencoded text (also query strings): '+'

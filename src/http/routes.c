@@ -37,5 +37,6 @@ const HttpRoute aRoute[] = {
   {HTTP_POST,           "/api/v1/responses", api_responses_post, ROLE_ADMIN|ROLE_ANALYST, HTTP_CSRF, "ingest", "store responses (JSON object or array); idempotent by source_id"},
   {HTTP_GET,            "/api/v1/metrics", api_metrics_get,  ROLE_ADMIN|ROLE_ANALYST|ROLE_VIEWER, 0, "read", "the report of ecx report --format json"},
   {HTTP_GET,            "/admin/audit",   page_admin_audit,  ROLE_ADMIN,  0,         0, "read the audit log"},
+  {HTTP_GET,            "/verbatims",     page_verbatims,    STAFF,       0,         0, "open-text answers: search, filters, pages, CSV"},
 };
 const int nRoute = sizeof aRoute / sizeof aRoute[0];

@@ -32,6 +32,7 @@ struct HttpServer {
   pthread_mutex_t refreshMutex;     /* one refresher at a time */
   Cube *pCube;
   double cubeMs;                    /* when the cube was last refreshed */
+  VerbIndex *pVerb;                 /* verbatims of the cube's rows, once asked for */
 };
 
 static _Thread_local Workspace *tlWs;   /* this worker thread's connection */
@@ -53,21 +54,44 @@ static double now_ms(void){
 
 /* ---- the shared cube ---- */
 
-int http_cube(HttpReq *p, const Cube **ppCube){
+/* Bring the verbatim index in line with a cube just refreshed (reloaded
+** whole if `reloaded`), or build it. Called under the cube's write lock. */
+static int verb_follow(HttpServer *s, Db *pDb, int reloaded){
+  int rc = ECX_EBUSY;
+  if( s->pVerb && !reloaded ) rc = verb_update(s->pVerb, pDb, s->pCube);
+  if( rc ){
+    /* First use, a reload, or the rows moved: build it again. */
+    verb_free(s->pVerb);
+    s->pVerb = 0;
+    rc = verb_load(pDb, s->pCube, &s->pVerb);
+  }
+  return rc;
+}
+
+/* Read-lock the shared cube (and the verbatim index if wantVerb), after a
+** refresh when the last one is a second old. */
+static int cube_acquire(HttpReq *p, int wantVerb){
   HttpServer *s = p->pSrv;
   int rc = ECX_OK;
-  *ppCube = 0;
-  if( p->cubeLocked ){ *ppCube = s->pCube; return ECX_OK; }
   pthread_mutex_lock(&s->refreshMutex);
-  if( !s->pCube || now_ms() - s->cubeMs >= 1000.0 ){
+  if( !s->pCube || now_ms() - s->cubeMs >= 1000.0 || (wantVerb && !s->pVerb) ){
     int64_t nAdded = 0;
+    int reloaded = 0;
     pthread_rwlock_wrlock(&s->cubeLock);
-    if( s->pCube ) rc = cube_refresh(s->pCube, p->pWs, &nAdded);
+    if( s->pCube ){
+      rc = cube_refresh(s->pCube, p->pWs, &nAdded);
+      reloaded = nAdded < 0;
+    }
     if( !s->pCube || rc ){
       cube_free(s->pCube);
       s->pCube = 0;
+      reloaded = 1;
       rc = cube_load(p->pWs, &s->pCube);
       if( rc ){ cube_free(s->pCube); s->pCube = 0; }
+    }
+    if( rc==ECX_OK && (s->pVerb || wantVerb) ){
+      int rcVerb = verb_follow(s, p->pWs->pDb, reloaded);
+      if( rcVerb && wantVerb ) rc = rcVerb;
     }
     s->cubeMs = now_ms();
     pthread_rwlock_unlock(&s->cubeLock);
@@ -75,12 +99,34 @@ int http_cube(HttpReq *p, const Cube **ppCube){
   pthread_mutex_unlock(&s->refreshMutex);
   if( rc ) return rc;
   pthread_rwlock_rdlock(&s->cubeLock);
-  if( !s->pCube ){
+  if( !s->pCube || (wantVerb && !s->pVerb) ){
     pthread_rwlock_unlock(&s->cubeLock);
     return err_set(ECX_EDB, "the analytics cube could not be loaded");
   }
   p->cubeLocked = 1;
-  *ppCube = s->pCube;
+  return ECX_OK;
+}
+
+int http_cube(HttpReq *p, const Cube **ppCube){
+  *ppCube = 0;
+  if( !p->cubeLocked ){
+    int rc = cube_acquire(p, 0);
+    if( rc ) return rc;
+  }
+  *ppCube = p->pSrv->pCube;
+  return ECX_OK;
+}
+
+int http_verbatims(HttpReq *p, const Cube **ppCube, const VerbIndex **ppIdx){
+  *ppCube = 0;
+  *ppIdx = 0;
+  if( p->cubeLocked && !p->pSrv->pVerb ) http_cube_release(p);
+  if( !p->cubeLocked ){
+    int rc = cube_acquire(p, 1);
+    if( rc ) return rc;
+  }
+  *ppCube = p->pSrv->pCube;
+  *ppIdx = p->pSrv->pVerb;
   return ECX_OK;
 }
 
@@ -394,6 +440,7 @@ int http_serve(const HttpOptions *pOpt){
   fflush(stdout);
 out:
   for(int i = 0; i < s->nWs; i++) ws_close(s->apWs[i]);
+  verb_free(s->pVerb);
   cube_free(s->pCube);
   pthread_rwlock_destroy(&s->cubeLock);
   pthread_mutex_destroy(&s->refreshMutex);

@@ -15,6 +15,7 @@ static const struct { const char *zPath, *zLabel; int roles; } aNav[] = {
   {"/",            N_("Overview"), ROLE_ANY},
   {"/breakdown",   N_("Breakdown"), ROLE_ANY},
   {"/heatmap",     N_("Touchpoints × dimensions"), ROLE_ANY},
+  {"/verbatims",   N_("Verbatims"), ROLE_ANY},
   {"/surveys",     N_("Surveys"),  ROLE_ADMIN|ROLE_ANALYST},
   {"/drivers",     N_("Key drivers"), ROLE_ANY & ~ROLE_FRONTLINE},
   {"/benchmark",   N_("Benchmark"), ROLE_ANY & ~ROLE_FRONTLINE},
