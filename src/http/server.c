@@ -220,7 +220,7 @@ static int prepare(HttpServer *s, ReqState *st, struct MHD_Connection *pConn,
   p->status = 200;
   p->zMethod = arena_strdup(&p->arena, zMethod);
   p->method = strcmp(zMethod, "GET")==0 ? HTTP_GET : strcmp(zMethod, "POST")==0 ? HTTP_POST
-            : strcmp(zMethod, "HEAD")==0 ? HTTP_HEAD : 0;
+            : strcmp(zMethod, "HEAD")==0 ? HTTP_HEAD : strcmp(zMethod, "PUT")==0 ? HTTP_PUT : 0;
   p->zPath = arena_strdup(&p->arena, zUrl);
   ci = MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   if( ci && ci->client_addr ){
