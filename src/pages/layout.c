@@ -22,6 +22,7 @@ static const struct { const char *zPath, *zLabel; int roles; } aNav[] = {
   {"/feasibility", N_("Feasibility"), ROLE_ANY & ~ROLE_FRONTLINE},
   {"/promise",     N_("Promise"), ROLE_ANY & ~ROLE_FRONTLINE},
   {"/admin/users", N_("Users"),    ROLE_ADMIN},
+  {"/admin/tokens", N_("API tokens"), ROLE_ADMIN},
   {"/admin/audit", N_("Audit log"), ROLE_ADMIN},
   {"/account",     N_("Account"),  ROLE_ANY},
 };

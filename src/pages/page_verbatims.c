@@ -197,7 +197,7 @@ static int run(VerbPage *v, Buf *b, int isCsv){
   if( rc==ECX_OK ) rc = cube_query(v->pC, &q.q, &rAll);
   if( rc==ECX_OK ) rc = verb_terms(v->d.zSearch, &v->zTerms, &v->nTerm);
   int64_t nResp = rc==ECX_OK && rAll.nGroup ? rAll.aRows[0] : 0;
-  if( rc==ECX_OK && nResp < v->d.minN ){
+  if( rc==ECX_OK && nResp > 0 && nResp < v->d.minN ){
     if( isCsv ){
       rc = err_set(ECX_EINVAL, _("fewer than %d responses match these filters: their comments are not shown"), v->d.minN);
     }else{

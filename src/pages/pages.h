@@ -50,5 +50,6 @@ int page_feasibility(HttpReq *p);   /* GET/POST /feasibility (page_feas.c) */
 int page_promise_list(HttpReq *p);  /* GET/POST /promise (page_promise.c) */
 int page_promise(HttpReq *p);       /* GET/POST /promise/ID, GET /promise/ID/print */
 int page_verbatims(HttpReq *p);     /* GET /verbatims (page_verbatims.c) */
+int page_admin_tokens(HttpReq *p);  /* GET/POST /admin/tokens (page_tokens.c) */
 
 #endif
