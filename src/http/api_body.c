@@ -99,6 +99,7 @@ int api_put_finish(HttpReq *p, const char *zBefore, const char *zAfter, const ch
     rc = audit_add(p->pWs, p->pUser->id, zAction, zTarget, zBefore ? "updated" : "created");
     if( rc==ECX_OK ) rc = db_commit(pDb);
     if( rc ){ db_rollback(pDb); return rc; }
+    http_cube_touch(p);
     p->status = zBefore ? 200 : 201;
   }
   buf_puts(&p->body, zAfter);

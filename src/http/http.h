@@ -181,6 +181,10 @@ int http_fail(HttpReq *p, int status, int rc, const char *zField, const char *zF
 ** A read-locked, up-to-date (refreshed at most once a second) cube. Valid
 ** until the request ends (the router releases the lock); never modify it. */
 int http_cube(HttpReq *p, const Cube **ppCube);
+/* Say that this request stored data the cube shows (responses,
+** definitions): the next request refreshes the cube at once instead of
+** within a second. Never takes a lock. */
+void http_cube_touch(HttpReq *p);
 /* The same cube with its verbatim index (verbatim.h), built on first use
 ** and kept in step with the cube; both valid and read-locked until the
 ** request ends. */

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ struct HttpServer {
   Cube *pCube;
   double cubeMs;                    /* when the cube was last refreshed */
   VerbIndex *pVerb;                 /* verbatims of the cube's rows, once asked for */
+  _Atomic int stale;                /* data changed through this server: refresh at next use */
 };
 
 static _Thread_local Workspace *tlWs;   /* this worker thread's connection */
@@ -68,35 +70,43 @@ static int verb_follow(HttpServer *s, Db *pDb, int reloaded){
   return rc;
 }
 
-/* Read-lock the shared cube (and the verbatim index if wantVerb), after a
-** refresh when the last one is a second old. */
-static int cube_acquire(HttpReq *p, int wantVerb){
-  HttpServer *s = p->pSrv;
+/* Refresh the shared cube (and the verbatim index if wantVerb, or if it
+** was built before) when the last refresh is a second old, through pWs. */
+static int cube_refresh_shared(HttpServer *s, Workspace *pWs, int wantVerb){
   int rc = ECX_OK;
   pthread_mutex_lock(&s->refreshMutex);
-  if( !s->pCube || now_ms() - s->cubeMs >= 1000.0 || (wantVerb && !s->pVerb) ){
+  int stale = atomic_exchange(&s->stale, 0);
+  if( !s->pCube || stale || now_ms() - s->cubeMs >= 1000.0 || (wantVerb && !s->pVerb) ){
     int64_t nAdded = 0;
     int reloaded = 0;
     pthread_rwlock_wrlock(&s->cubeLock);
     if( s->pCube ){
-      rc = cube_refresh(s->pCube, p->pWs, &nAdded);
+      rc = cube_refresh(s->pCube, pWs, &nAdded);
       reloaded = nAdded < 0;
     }
     if( !s->pCube || rc ){
       cube_free(s->pCube);
       s->pCube = 0;
       reloaded = 1;
-      rc = cube_load(p->pWs, &s->pCube);
+      rc = cube_load(pWs, &s->pCube);
       if( rc ){ cube_free(s->pCube); s->pCube = 0; }
     }
     if( rc==ECX_OK && (s->pVerb || wantVerb) ){
-      int rcVerb = verb_follow(s, p->pWs->pDb, reloaded);
+      int rcVerb = verb_follow(s, pWs->pDb, reloaded);
       if( rcVerb && wantVerb ) rc = rcVerb;
     }
     s->cubeMs = now_ms();
     pthread_rwlock_unlock(&s->cubeLock);
   }
   pthread_mutex_unlock(&s->refreshMutex);
+  return rc;
+}
+
+/* Read-lock the shared cube (and the verbatim index if wantVerb), after a
+** refresh when the last one is a second old. */
+static int cube_acquire(HttpReq *p, int wantVerb){
+  HttpServer *s = p->pSrv;
+  int rc = cube_refresh_shared(s, p->pWs, wantVerb);
   if( rc ) return rc;
   pthread_rwlock_rdlock(&s->cubeLock);
   if( !s->pCube || (wantVerb && !s->pVerb) ){
@@ -105,6 +115,24 @@ static int cube_acquire(HttpReq *p, int wantVerb){
   }
   p->cubeLocked = 1;
   return ECX_OK;
+}
+
+/* At start, in the background: load the cube and the verbatim index so
+** that the first visitors do not wait for them (they wait on the refresh
+** lock only while this runs). Failures are left for requests to report. */
+static void *warm_up(void *pArg){
+  HttpServer *s = pArg;
+  Workspace *pWs = 0;
+  if( ws_open(s->opt.zWorkspace, 0, &pWs)==ECX_OK ){
+    if( cube_refresh_shared(s, pWs, 1) ) fprintf(stderr, "ecx serve: warm-up: %s\n", err_detail());
+  }
+  ws_close(pWs);
+  err_clear();
+  return 0;
+}
+
+void http_cube_touch(HttpReq *p){
+  if( p->pSrv ) atomic_store(&p->pSrv->stale, 1);
 }
 
 int http_cube(HttpReq *p, const Cube **ppCube){
@@ -434,8 +462,11 @@ int http_serve(const HttpOptions *pOpt){
   printf(_("listening on %s://%s%s%s:%u/\n"), zCert ? "https" : "http", v6 ? "[" : "", zHost,
          v6 ? "]" : "", di ? (unsigned)di->port : 0u);
   fflush(stdout);
+  pthread_t warm;
+  int warming = pthread_create(&warm, 0, warm_up, s)==0;
   while( sigwait(&sigs, &sig)==0 && sig!=SIGINT && sig!=SIGTERM ){}
   MHD_stop_daemon(d);
+  if( warming ) pthread_join(warm, 0);
   printf("%s\n", _("stopped"));
   fflush(stdout);
 out:

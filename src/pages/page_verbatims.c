@@ -185,18 +185,16 @@ static void put_csv(VerbPage *v, Buf *b, const VerbResult *r){
 static int run(VerbPage *v, Buf *b, int isCsv){
   DashParams dq = v->d;
   DashQuery q;
-  CubeResult rAll;
   VerbResult r;
+  int64_t nResp = 0;
   int rc, band = verb_band_from_name(v->d.zBand);
   memset(&q, 0, sizeof q);
-  memset(&rAll, 0, sizeof rAll);
   memset(&r, 0, sizeof r);
   if( band < 0 ) return err_set(ECX_EINVAL, "%s", _("the score band is detractors, passives or promoters"));
   dq.zWhere = buf_str(&v->where);
   rc = dq_init(&q, v->pC, &dq);
-  if( rc==ECX_OK ) rc = cube_query(v->pC, &q.q, &rAll);
+  if( rc==ECX_OK ) rc = cube_count(v->pC, &q.q, &nResp);
   if( rc==ECX_OK ) rc = verb_terms(v->d.zSearch, &v->zTerms, &v->nTerm);
-  int64_t nResp = rc==ECX_OK && rAll.nGroup ? rAll.aRows[0] : 0;
   if( rc==ECX_OK && nResp > 0 && nResp < v->d.minN ){
     if( isCsv ){
       rc = err_set(ECX_EINVAL, _("fewer than %d responses match these filters: their comments are not shown"), v->d.minN);
@@ -244,7 +242,6 @@ static int run(VerbPage *v, Buf *b, int isCsv){
   }
 out:
   verb_result_free(&r);
-  cube_result_free(&rAll);
   dq_free(&q);
   return rc;
 }

@@ -23,11 +23,11 @@ SID=$(sed -n 's/.*name="sid" value="\([0-9a-f]*\)".*/\1/p' "$T/last.body")
 expect_eq "the respondent's answer is stored" "$(code "$T/p" POST "/s/$tok" --data "form_token=$FT&sid=$SID&q_rec=3" \
   --data-urlencode 'q_comment=<script>alert("x")</script> Atención RÁPIDA <img src=x onerror=alert(1)>')" "303"
 "$ECX" config "$W" min_n 5 > /dev/null
+sleep 1.1    # the cube is refreshed at most once a second
 body=$(page "")
 expect_match "one response is under min_n: suppressed" "$body" 'Suppressed: fewer than 5 responses'
 expect_eq "and the comment is not shown" "$(printf '%s' "$body" | grep -c 'RÁPIDA')" "0"
 "$ECX" config "$W" min_n 1 > /dev/null
-sleep 1.1    # the cube is refreshed at most once a second
 body=$(page "")
 expect_match "the comment is listed" "$body" 'Atención RÁPIDA'
 expect_match "the script comes back escaped" "$body" '&lt;script&gt;alert\(&quot;x&quot;\)&lt;/script&gt;'

@@ -235,3 +235,41 @@ TEST(verbatim_update_appends){
   cube_free(pC);
   vfix_close(&f);
 }
+
+/* cube_count: rows accepted, counted by hand from aRow and against a scan. */
+TEST(cube_count_matches_hand_and_scan){
+  VFix f;
+  Cube *pC = 0;
+  vfix_open(&f, N_ROW);
+  CHECK_INT(cube_load(f.pWs, &pC), ECX_OK);
+  struct { const char *zWhere, *zFrom, *zTo; int bench; int64_t n; } a[] = {
+    {0, 0, 0, 0, 7},                          /* 8 rows, one rates a competitor */
+    {0, 0, 0, 1, 8},                          /* with benchmark rows */
+    {"touchpoint=compra", 0, 0, 0, 3},        /* rows 0, 1, 4 */
+    {"touchpoint=soporte", 0, 0, 0, 4},       /* rows 2, 3, 5, 7 */
+    {0, "2026-01-06", "2026-01-09", 0, 4},    /* rows 1, 2, 3, 4 */
+    {"touchpoint=soporte", "2026-01-08", 0, 0, 2},  /* rows 3, 7 */
+    {0, "2026-02-01", 0, 0, 0},               /* after every row */
+  };
+  for(size_t i = 0; i < sizeof a / sizeof a[0]; i++){
+    CubeQuery q;
+    CubeWhere w;
+    CubeResult r;
+    int64_t n = -1;
+    memset(&q, 0, sizeof q);
+    memset(&w, 0, sizeof w);
+    q.dayFrom = INT64_MIN; q.dayTo = INT64_MAX;
+    if( a[i].zFrom ) CHECK_INT(report_parse_day(a[i].zFrom, "from", &q.dayFrom), ECX_OK);
+    if( a[i].zTo ) CHECK_INT(report_parse_day(a[i].zTo, "to", &q.dayTo), ECX_OK);
+    if( a[i].zWhere ){ CHECK_INT(report_where_compile(pC, a[i].zWhere, 0, &w), ECX_OK); q.pWhere = &w; }
+    q.withBenchmark = a[i].bench;
+    CHECK_INT(cube_count(pC, &q, &n), ECX_OK);
+    CHECK_INT(n, a[i].n);
+    CHECK_INT(cube_query(pC, &q, &r), ECX_OK);
+    CHECK_INT(r.nGroup ? r.aRows[0] : 0, a[i].n);
+    cube_result_free(&r);
+    cube_where_free(&w);
+  }
+  cube_free(pC);
+  vfix_close(&f);
+}
