@@ -22,6 +22,7 @@ if ! "$ECX" user list "$WS" | grep -q '^bench '; then
   ECX_PASSWORD=password-bench "$ECX" user add "$WS" bench --role admin > /dev/null
 fi
 T=$(mktemp -d "${TMPDIR:-/tmp}/ecx-pages.XXXXXX")
+: > "$T/out"
 "$ECX" serve "$WS" --listen 127.0.0.1:0 > "$T/out" 2> "$T/err" &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$T"' EXIT

@@ -31,6 +31,7 @@ struct HttpServer {
   int nWs;
   pthread_rwlock_t cubeLock;        /* readers: requests; writer: refresh */
   pthread_mutex_t refreshMutex;     /* one refresher at a time */
+  pthread_mutex_t verbMutex;        /* one builder of the verbatim index at a time */
   Cube *pCube;
   double cubeMs;                    /* when the cube was last refreshed */
   VerbIndex *pVerb;                 /* verbatims of the cube's rows, once asked for */
@@ -56,30 +57,54 @@ static double now_ms(void){
 
 /* ---- the shared cube ---- */
 
-/* Bring the verbatim index in line with a cube just refreshed (reloaded
-** whole if `reloaded`), or build it. Called under the cube's write lock. */
-static int verb_follow(HttpServer *s, Db *pDb, int reloaded){
-  int rc = ECX_EBUSY;
-  if( s->pVerb && !reloaded ) rc = verb_update(s->pVerb, pDb, s->pCube);
-  if( rc ){
-    /* First use, a reload, or the rows moved: build it again. */
-    verb_free(s->pVerb);
+/* The verbatim index follows the cube. Appending to it happens under the
+** cube's write lock, with the cube's refresh (no reader can be using it);
+** after a reload it is dropped there. Building it (at first use or after a
+** drop) takes a second per million responses, so it happens under the
+** read lock, beside the readers of the dashboards, by one thread at a time
+** (verbMutex), and is published when complete: no reader sees it before. */
+static void verb_follow(HttpServer *s, Db *pDb, int reloaded){
+  if( !s->pVerb ) return;
+  if( reloaded || verb_update(s->pVerb, pDb, s->pCube) ){
+    verb_free(s->pVerb);       /* rebuilt at its next use */
     s->pVerb = 0;
-    rc = verb_load(pDb, s->pCube, &s->pVerb);
+    err_clear();
   }
+}
+
+/* Build the verbatim index if there is none; the caller holds the cube's
+** read lock. */
+static int verb_build(HttpServer *s, Workspace *pWs){
+  int rc = ECX_OK;
+  pthread_mutex_lock(&s->verbMutex);
+  if( !s->pVerb ){
+    VerbIndex *pNew = 0;
+    rc = verb_load(pWs->pDb, s->pCube, &pNew);
+    if( rc==ECX_OK ) s->pVerb = pNew;
+  }
+  pthread_mutex_unlock(&s->verbMutex);
   return rc;
 }
 
-/* Refresh the shared cube (and the verbatim index if wantVerb, or if it
-** was built before) when the last refresh is a second old, through pWs. */
-static int cube_refresh_shared(HttpServer *s, Workspace *pWs, int wantVerb){
+/* Refresh the shared cube when the last refresh is a second old (or data
+** changed through this server), through pWs. A routine refresh does not
+** wait for readers (a long page, the verbatim index being built): it is
+** skipped while they hold the cube, unless the cube is 5 s old. */
+static int cube_refresh_shared(HttpServer *s, Workspace *pWs){
   int rc = ECX_OK;
   pthread_mutex_lock(&s->refreshMutex);
   int stale = atomic_exchange(&s->stale, 0);
-  if( !s->pCube || stale || now_ms() - s->cubeMs >= 1000.0 || (wantVerb && !s->pVerb) ){
+  double age = now_ms() - s->cubeMs;
+  if( !s->pCube || stale || age >= 1000.0 ){
     int64_t nAdded = 0;
     int reloaded = 0;
-    pthread_rwlock_wrlock(&s->cubeLock);
+    int urgent = !s->pCube || stale || age >= 5000.0;
+    if( urgent ){
+      pthread_rwlock_wrlock(&s->cubeLock);
+    }else if( pthread_rwlock_trywrlock(&s->cubeLock)!=0 ){
+      pthread_mutex_unlock(&s->refreshMutex);
+      return ECX_OK;
+    }
     if( s->pCube ){
       rc = cube_refresh(s->pCube, pWs, &nAdded);
       reloaded = nAdded < 0;
@@ -91,10 +116,7 @@ static int cube_refresh_shared(HttpServer *s, Workspace *pWs, int wantVerb){
       rc = cube_load(pWs, &s->pCube);
       if( rc ){ cube_free(s->pCube); s->pCube = 0; }
     }
-    if( rc==ECX_OK && (s->pVerb || wantVerb) ){
-      int rcVerb = verb_follow(s, pWs->pDb, reloaded);
-      if( rcVerb && wantVerb ) rc = rcVerb;
-    }
+    if( rc==ECX_OK ) verb_follow(s, pWs->pDb, reloaded);
     s->cubeMs = now_ms();
     pthread_rwlock_unlock(&s->cubeLock);
   }
@@ -102,14 +124,13 @@ static int cube_refresh_shared(HttpServer *s, Workspace *pWs, int wantVerb){
   return rc;
 }
 
-/* Read-lock the shared cube (and the verbatim index if wantVerb), after a
-** refresh when the last one is a second old. */
-static int cube_acquire(HttpReq *p, int wantVerb){
+/* Read-lock the shared cube, after a refresh when it is due. */
+static int cube_acquire(HttpReq *p){
   HttpServer *s = p->pSrv;
-  int rc = cube_refresh_shared(s, p->pWs, wantVerb);
+  int rc = cube_refresh_shared(s, p->pWs);
   if( rc ) return rc;
   pthread_rwlock_rdlock(&s->cubeLock);
-  if( !s->pCube || (wantVerb && !s->pVerb) ){
+  if( !s->pCube ){
     pthread_rwlock_unlock(&s->cubeLock);
     return err_set(ECX_EDB, "the analytics cube could not be loaded");
   }
@@ -117,14 +138,16 @@ static int cube_acquire(HttpReq *p, int wantVerb){
   return ECX_OK;
 }
 
-/* At start, in the background: load the cube and the verbatim index so
-** that the first visitors do not wait for them (they wait on the refresh
-** lock only while this runs). Failures are left for requests to report. */
+/* At start, in the background: load the cube, then the verbatim index, so
+** that the first visitors do not wait for them. Failures are left for
+** requests to report. */
 static void *warm_up(void *pArg){
   HttpServer *s = pArg;
   Workspace *pWs = 0;
-  if( ws_open(s->opt.zWorkspace, 0, &pWs)==ECX_OK ){
-    if( cube_refresh_shared(s, pWs, 1) ) fprintf(stderr, "ecx serve: warm-up: %s\n", err_detail());
+  if( ws_open(s->opt.zWorkspace, 0, &pWs)==ECX_OK && cube_refresh_shared(s, pWs)==ECX_OK ){
+    pthread_rwlock_rdlock(&s->cubeLock);
+    if( s->pCube && verb_build(s, pWs) ) fprintf(stderr, "ecx serve: warm-up: %s\n", err_detail());
+    pthread_rwlock_unlock(&s->cubeLock);
   }
   ws_close(pWs);
   err_clear();
@@ -138,7 +161,7 @@ void http_cube_touch(HttpReq *p){
 int http_cube(HttpReq *p, const Cube **ppCube){
   *ppCube = 0;
   if( !p->cubeLocked ){
-    int rc = cube_acquire(p, 0);
+    int rc = cube_acquire(p);
     if( rc ) return rc;
   }
   *ppCube = p->pSrv->pCube;
@@ -146,14 +169,13 @@ int http_cube(HttpReq *p, const Cube **ppCube){
 }
 
 int http_verbatims(HttpReq *p, const Cube **ppCube, const VerbIndex **ppIdx){
+  const Cube *pC = 0;
   *ppCube = 0;
   *ppIdx = 0;
-  if( p->cubeLocked && !p->pSrv->pVerb ) http_cube_release(p);
-  if( !p->cubeLocked ){
-    int rc = cube_acquire(p, 1);
-    if( rc ) return rc;
-  }
-  *ppCube = p->pSrv->pCube;
+  int rc = http_cube(p, &pC);
+  if( rc==ECX_OK ) rc = verb_build(p->pSrv, p->pWs);
+  if( rc ) return rc;
+  *ppCube = pC;
   *ppIdx = p->pSrv->pVerb;
   return ECX_OK;
 }
@@ -405,6 +427,7 @@ int http_serve(const HttpOptions *pOpt){
   if( s->opt.timeoutSec <= 0 ) s->opt.timeoutSec = 30;
   pthread_mutex_init(&s->wsMutex, 0);
   pthread_mutex_init(&s->refreshMutex, 0);
+  pthread_mutex_init(&s->verbMutex, 0);
   pthread_rwlock_init(&s->cubeLock, 0);
 
   rc = auth_init();
@@ -475,6 +498,7 @@ out:
   cube_free(s->pCube);
   pthread_rwlock_destroy(&s->cubeLock);
   pthread_mutex_destroy(&s->refreshMutex);
+  pthread_mutex_destroy(&s->verbMutex);
   pthread_mutex_destroy(&s->wsMutex);
   free(zCert);
   if( zKey ){ memset(zKey, 0, strlen(zKey)); free(zKey); }
