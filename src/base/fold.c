@@ -51,6 +51,8 @@ int fold_text(Buf *p, const char *z, size_t n){
   int inWord = 0;
   while( i < n ){
     if( fold_char(z, n, &i, a, &k) ){
+      /* A mark with no letter before it neither starts nor ends a word. */
+      if( !inWord && k==0 ) continue;
       if( !inWord && buf_putc(p, ' ') ) return ECX_ETOOBIG;
       inWord = 1;
       if( k && buf_append(p, a, k) ) return ECX_ETOOBIG;
@@ -69,7 +71,7 @@ int fold_next_word(const char *z, size_t n, size_t *pi, size_t *pStart, size_t *
   for(;;){
     if( i >= n ){ *pi = n; return 0; }
     at = i;
-    if( fold_char(z, n, &i, a, &k) ) break;
+    if( fold_char(z, n, &i, a, &k) && k ) break;
   }
   *pStart = at;
   buf_append(pWord, a, k);
