@@ -292,7 +292,8 @@ int page_verbatims(HttpReq *p){
   }
   dash_filter_form(&body, v.pC, &v.d);
   rc = run(&v, &body, 0);
-  if( rc && rc!=ECX_EINVAL && rc!=ECX_ETOOBIG ) goto out;
+  /* Bad filters and the differencing guard's refusals are shown on the page. */
+  if( rc && rc!=ECX_EINVAL && rc!=ECX_ETOOBIG && rc!=ECX_ESMALL ) goto out;
   {
     char *zMsg = rc ? http_strdup(p, err_detail()) : 0;
     layout_begin(p, _("Verbatims"));

@@ -78,6 +78,13 @@ expect_match "a where filter" "$(page '?where=touchpoint%3DTienda')" 'Comments f
 expect_match "an unknown filter key is a message" "$(page '?where=nope%3D1')" 'unknown filter key'
 expect_match "filters travel in the page links" "$(page '?q=d%C3%ADa')" 'href="/verbatims\?q=d%C3%ADa&amp;page=2"'
 
+# The differencing guard: with min_n 5, "all but Tienda" would tell
+# Tienda's single response by difference.
+"$ECX" config "$W" min_n 5 > /dev/null
+expect_match "a filter that reveals a small group by difference is refused" "$(page '?where=touchpoint%21%3DTienda')" 'the result would have 1 more responses'
+expect_eq "with 400" "$(code "$T/a" GET '/verbatims?where=touchpoint%21%3DTienda')" "400"
+"$ECX" config "$W" min_n 1 > /dev/null
+
 # CSV of what matches.
 code "$T/a" GET '/verbatims?q=precio&format=csv' > /dev/null
 expect_match "CSV download" "$(cat "$T/last.head")" 'Content-Disposition: attachment; filename="ecx-verbatims.csv"'
