@@ -75,6 +75,10 @@ expect_match "an unknown band is refused" "$(page '?band=fans')" 'the score band
 expect_eq "with 400" "$(code "$T/a" GET '/verbatims?band=fans')" "400"
 expect_match "dates" "$(page '?from=2026-01-10&to=2026-01-19')" 'Comments found: 10, among 10 responses'
 expect_match "a where filter" "$(page '?where=touchpoint%3DTienda')" 'Comments found: 1,'
+sqlite3 "$W" "INSERT INTO segment(name, filter) VALUES('En tienda', 'touchpoint=Tienda'), ('Todos', '')"
+sleep 1.1    # a new segment reloads the cube at its next refresh
+expect_match "a segment" "$(page '?segment=En%20tienda')" 'Comments found: 1,'
+expect_match "an overlapping segment" "$(page '?segment=Todos&q=precio')" 'Comments found: 10,'
 expect_match "an unknown filter key is a message" "$(page '?where=nope%3D1')" 'unknown filter key'
 expect_match "filters travel in the page links" "$(page '?q=d%C3%ADa')" 'href="/verbatims\?q=d%C3%ADa&amp;page=2"'
 
