@@ -79,6 +79,9 @@ int promise_parse_weights(const char *z, PromiseWeights *pW);
 int promise_criteria(const Cube *pC, Workspace *pWs, const char *zSegment, const char *zWhere,
                      const PromiseWeights *pW, int minN, PromiseCriteria *pOut);
 void promise_criteria_free(PromiseCriteria *p);
+/* Compile a promise's target (zWhere and segment=zSegment; either may be
+** NULL or "") against the cube; free with cube_where_free(). */
+int promise_target_where(const Cube *pC, const char *zSegment, const char *zWhere, CubeWhere *pW);
 /* The reasons of a candidate as one line of text ("alta relevancia,
 ** ventaja frente a X, factible a corto plazo"), translated. */
 void promise_reasons(const PromiseCand *c, Buf *pOut);
