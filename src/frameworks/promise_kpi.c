@@ -37,6 +37,11 @@ const char *promise_kpi_metric_label(KpiMetric m){
   }
 }
 
+void promise_kpi_format(char *a, size_t n, KpiMetric m, double v){
+  if( !isfinite(v) ) snprintf(a, n, "—");
+  else snprintf(a, n, m==KPI_MEAN || m==KPI_CES ? "%.2f" : "%.1f", v);
+}
+
 const char *promise_kpi_status_name(KpiStatus s){
   static const char *const az[] = {"no_data", "no_target", "on_target", "not_significant", "below_target"};
   return s>=KPI_NO_DATA && s<=KPI_BELOW ? az[s] : "";

@@ -31,6 +31,7 @@
 #ifndef ECX_PROMISE_KPI_H
 #define ECX_PROMISE_KPI_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "promise.h"
 #include "../engine/stats.h"
@@ -47,6 +48,9 @@ const char *promise_kpi_metric_name(KpiMetric m);
 int promise_kpi_metric_parse(const char *z, KpiMetric *pM);
 /* For people: "mean (1-5)", "top-2-box %"... translated, static. */
 const char *promise_kpi_metric_label(KpiMetric m);
+/* A figure as text into a (n bytes): 2 decimals for means (mean, ces), 1
+** for percentages and the NPS; "—" when not finite. */
+void promise_kpi_format(char *a, size_t n, KpiMetric m, double v);
 /* "no_data", "no_target", "on_target", "not_significant", "below_target". */
 const char *promise_kpi_status_name(KpiStatus s);
 /* Translated words for a status. */
