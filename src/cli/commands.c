@@ -25,7 +25,7 @@ const Command aCommand[] = {
    N_("run the web interface (stop with Ctrl-C); --routes lists its pages")},
   {"user",    cmd_user,    "add FILE.ecx LOGIN --role ROLE [--name NAME] [--area AREA] [--touchpoints A,B] | list FILE.ecx | disable|enable|password FILE.ecx LOGIN | role FILE.ecx LOGIN ROLE",
    N_("manage web users (the password comes from ECX_PASSWORD or a prompt)")},
-  {"token",   cmd_token,   "add FILE.ecx LOGIN --name NAME [--scopes read,ingest]",
+  {"token",   cmd_token,   "add FILE.ecx LOGIN --name NAME [--scopes read,ingest,admin]",
    N_("create an API token for a user (printed once)")},
   {"drivers", cmd_drivers, "FILE.ecx [--outcome nps|METRIC] [--predictors A,B,C] [--segment NAME] [--where FILTER] [--from DATE] [--to DATE] [--pairwise] [--bootstrap B] [--seed S] [--format table|csv|json]",
    N_("key-driver analysis: how much each rated dimension explains the NPS (or another outcome)")},

@@ -110,6 +110,10 @@ int promise_load(Workspace *pWs, int64_t id, int version, Promise *p);
 /* The promise as JSON / from JSON (the promise_version.json column). */
 int promise_to_json(const Promise *p, Buf *pOut);
 int promise_from_json(const char *z, Promise *p);
+/* Call xRow for each version of promise id, newest first, with who saved
+** it ("" for the command line) and when. */
+int promise_versions(Workspace *pWs, int64_t id,
+                     int (*xRow)(void *pArg, int version, int64_t ts, const char *zAuthor), void *pArg);
 /* Call xRow for each promise's latest version, newest first. */
 int promise_each(Workspace *pWs, int (*xRow)(void *pArg, const Promise *p), void *pArg);
 

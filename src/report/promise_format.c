@@ -255,3 +255,43 @@ void promise_areas_text(Buf *pOut, const PromiseEval *e, const PromiseArea *a, i
     }
   }
 }
+
+void feas_json(Buf *pOut, const FeasDim *aD, int nD, const FeasRating *aR, int nR){
+  buf_puts(pOut, "{\"summary\":[");
+  for(int i=0; i<nD; i++){
+    buf_printf(pOut, "%s\n{\"dimension_id\":%lld,\"dimension\":%j,\"n\":%lld,", i ? "," : "",
+               (long long)aD[i].dimId, aD[i].zName, (long long)aD[i].n);
+    report_json_num(pOut, "mean", aD[i].mean); buf_putc(pOut, ',');
+    report_json_num(pOut, "sd", aD[i].sd); buf_putc(pOut, ',');
+    report_json_num(pOut, "mean_short", aD[i].meanShort); buf_putc(pOut, ',');
+    report_json_num(pOut, "mean_medium", aD[i].meanMedium);
+    buf_putc(pOut, '}');
+  }
+  buf_puts(pOut, "],\n\"ratings\":[");
+  for(int i=0; i<nR; i++){
+    buf_printf(pOut, "%s\n{\"area_id\":%lld,\"area\":%j,\"dimension_id\":%lld,\"dimension\":%j,\"horizon\":%j,"
+               "\"score\":%d,\"comment\":%j}", i ? "," : "", (long long)aR[i].areaId, aR[i].zArea,
+               (long long)aR[i].dimId, aR[i].zDim, aR[i].zHorizon, aR[i].score, aR[i].zComment);
+  }
+  buf_puts(pOut, "]}\n");
+}
+
+void feas_text(Buf *pOut, const FeasDim *aD, int nD, const FeasRating *aR, int nR){
+  char z[32];
+  report_cell(pOut, _("dimension"), 32); report_cell(pOut, "n", -4); report_cell(pOut, _("mean"), -6);
+  report_cell(pOut, "sd", -6); report_cell(pOut, _("short term"), -10);
+  buf_printf(pOut, "%s\n", _("medium term"));
+  for(int i=0; i<nD; i++){
+    report_cell(pOut, aD[i].zName, 32);
+    snprintf(z, sizeof z, "%lld", (long long)aD[i].n); report_cell(pOut, z, -4);
+    promise_kpi_format(z, sizeof z, KPI_MEAN, aD[i].mean); report_cell(pOut, z, -6);
+    promise_kpi_format(z, sizeof z, KPI_MEAN, aD[i].sd); report_cell(pOut, z, -6);
+    promise_kpi_format(z, sizeof z, KPI_MEAN, aD[i].meanShort); report_cell(pOut, z, -10);
+    promise_kpi_format(z, sizeof z, KPI_MEAN, aD[i].meanMedium);
+    buf_printf(pOut, "%s\n", z);
+  }
+  if( nR ) buf_printf(pOut, "\n%s\n", _("ratings (area, dimension, horizon, score, comment):"));
+  for(int i=0; i<nR; i++){
+    buf_printf(pOut, "%s\t%s\t%s\t%d\t%s\n", aR[i].zArea, aR[i].zDim, aR[i].zHorizon, aR[i].score, aR[i].zComment);
+  }
+}

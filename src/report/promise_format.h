@@ -10,6 +10,7 @@
 #define ECX_PROMISE_FORMAT_H
 
 #include "../base/buf.h"
+#include "../frameworks/feasibility.h"
 #include "../frameworks/promise_kpi.h"
 
 /* {"id", "version", "author", "saved" (ISO time), "name", "segment", "where",
@@ -33,6 +34,13 @@ void promise_alerts_json(Buf *pOut, const Promise *p, const PromiseEval *e, int 
 ** "below_target", "dimensions":[{"dimension", "owns_kpi", "status",
 ** "value", "feasibility_short", "feasibility_medium", "comment"}]}]}. */
 void promise_areas_json(Buf *pOut, const PromiseEval *e, const PromiseArea *a, int n);
+
+/* Feasibility: {"summary":[{"dimension_id", "dimension", "n", "mean", "sd",
+** "mean_short", "mean_medium"}], "ratings":[{"area_id", "area",
+** "dimension_id", "dimension", "horizon", "score", "comment"}]}. */
+void feas_json(Buf *pOut, const FeasDim *aD, int nD, const FeasRating *aR, int nR);
+/* The same as text. */
+void feas_text(Buf *pOut, const FeasDim *aD, int nD, const FeasRating *aR, int nR);
 
 /* Text tables for the terminal (translated headings). */
 void promise_kpis_text(Buf *pOut, const PromiseEval *e);
