@@ -33,6 +33,8 @@ const Command aCommand[] = {
    N_("our mean on every dimension against each competitor's, with Welch significance")},
   {"promise", cmd_promise, "FILE.ecx list | show ID | recommend [--segment NAME] [--where FILTER] [--weights R,D,F] | save [ID] --json FILE | kpis ID | kpi ID --dimension D --metric mean|top2|nps|csat|ces --target T --area A [--from YYYY-MM] [--to YYYY-MM] | kpi-delete ID --dimension D | matrix ID | alerts [ID] | areas ID [--area A] [--format table|json]",
    N_("experience promises: list, show, recommend dimensions (relevance, differentiation, feasibility), save, KPIs, touchpoint matrix, alerts, areas")},
+  {"feasibility", cmd_feasibility, "FILE.ecx [list] [--area A] [--format table|json] | set --area A --dimension D --horizon short|medium --score 1-5 [--comment C]",
+   N_("the areas' feasibility ratings of the dimensions: their spread, or set one")},
   {"version", cmd_version, "",
    N_("print the version of ecx and of its libraries")},
   {"help",    cmd_help,    "[COMMAND]",
