@@ -113,9 +113,13 @@ void promise_matrix_view(Buf *b, const PromiseEval *e){
   if( nR==0 ){
     buf_printf(b, "<p class=\"notice\">%h</p>\n", _("No answers at any touchpoint for this promise's customers yet."));
   }else{
-    SvgHeatmap h = {_("Touchpoints × promise dimensions"), nR, nC, (const char *const*)e->azTp, azCol,
+    /* The chart names the dimensions only; the table below has the targets. */
+    const char **azName = ecx_calloc((size_t)nC + 1, sizeof(char*));
+    for(int k=0; k<nC; k++) azName[k] = e->aDim[k].zDim;
+    SvgHeatmap h = {_("Touchpoints × promise dimensions"), nR, nC, (const char *const*)e->azTp, azName,
                     aV, aS, 0, 0.5, 1, 1};
     svg_heatmap_classes(b, &h, azClass);
+    free(azName);
   }
   buf_printf(b, "<table class=\"ecx-table ecx-matrix\"><thead><tr><th>%h</th>", _("touchpoint"));
   for(int k=0; k<nC; k++) buf_printf(b, "<th>%h</th>", azCol[k]);

@@ -197,11 +197,27 @@ static void heat_colour(const SvgHeatmap *m, double v, char *a, size_t n){
   snprintf(a, n, "rgb(%d,%d,%d)", (int)(r0 + (r1 - r0)*t), (int)(g0 + (g1 - g0)*t), (int)(b0 + (b1 - b0)*t));
 }
 
+/* Code points of z (UTF-8). */
+static int n_chars(const char *z){
+  int n = 0;
+  for(; *z; z++) n += ((unsigned char)*z & 0xC0)!=0x80;
+  return n;
+}
+
 static int heat_draw(Buf *p, const SvgHeatmap *m, const char *const *azClass){
-  const double L = 200, T = 110, CW = 84, CH = 30;
-  double w = L + CW*m->nCol + 90, h = T + CH*m->nRow + 10;   /* room for the last slanted label */
+  const double L = 200, CW = 84, CH = 30, CHAR = 6.6;   /* px per character at 12px */
+  double T = 110, R = 90, w, h;
   char a[32], b[32], c[40];
   int i, j;
+  /* Room above and to the right for the column labels, slanted by 35°
+  ** (sin 0.574, cos 0.819), so that long names are not cut off. */
+  for(j=0; j<m->nCol; j++){
+    double len = CHAR*n_chars(m->azCol[j]);
+    if( 0.574*len + 16>T ) T = 0.574*len + 16;
+    if( 0.819*len - CW*(m->nCol - j - 0.5) + 12>R ) R = 0.819*len - CW*(m->nCol - j - 0.5) + 12;
+  }
+  w = L + CW*m->nCol + R;
+  h = T + CH*m->nRow + 10;
   open_svg(p, (int)w, (int)h, m->zTitle);
   for(j=0; j<m->nCol; j++){
     double x = L + CW*j + CW/2;
