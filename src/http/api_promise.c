@@ -45,13 +45,23 @@ static int save(HttpReq *p, int64_t id){
   char zLoc[64];
   int rc = api_parse_promise(&p->arena, p->zBody, p->nBody, &pr, &zField);
   if( rc==ECX_OK ){
+    int64_t n = 0;
+    char zId[32];
+    snprintf(zId, sizeof zId, "%lld", (long long)id);
+    /* A missing promise is 404; the other refusals (an unknown dimension or
+    ** segment, a dimension twice) are 400 and the message names the value. */
+    if( id && db_int(p->pWs->pDb, &n, "SELECT count(*) FROM promise WHERE id=?1", zId)==ECX_OK && n==0 ){
+      promise_clear(&pr);
+      return http_fail(p, 404, ECX_ENOTFOUND, 0, _("no promise %lld"), (long long)id);
+    }
     pr.id = id;
     rc = promise_save(p->pWs, &pr, p->pUser->id);
-    if( rc==ECX_ENOTFOUND && id ){ promise_clear(&pr); return fail_detail(p, 404, rc, 0); }
-    if( rc==ECX_EINVAL || rc==ECX_ENOTFOUND || rc==ECX_ETOOBIG ) zField = "dimensions";
   }
-  if( rc==ECX_ETOOBIG ){ promise_clear(&pr); return fail_detail(p, 413, rc, zField); }
-  if( rc==ECX_EINVAL || rc==ECX_ENOTFOUND ){ promise_clear(&pr); return fail_detail(p, 400, ECX_EINVAL, zField); }
+  if( rc==ECX_ETOOBIG && zField ){ promise_clear(&pr); return fail_detail(p, 413, rc, zField); }
+  if( rc==ECX_EINVAL || rc==ECX_ENOTFOUND || rc==ECX_ETOOBIG ){
+    promise_clear(&pr);
+    return fail_detail(p, 400, ECX_EINVAL, zField);
+  }
   if( rc ){ promise_clear(&pr); return rc; }
   snprintf(zLoc, sizeof zLoc, "/api/v1/promises/%lld", (long long)pr.id);
   http_add_header(p, "Location", zLoc);

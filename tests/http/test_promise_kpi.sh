@@ -140,6 +140,12 @@ expect_eq "API: KPIs set" "$(api "$AD" POST /api/v1/promises/2/kpis --data-binar
   '[{"dimension":"Claridad de la factura","metric":"top2","target":95,"area":"Facturación"},{"dimension":"Precio justo","target":1,"area":"Comercial","from":"2026-01"}]')" 200
 expect_eq "the answer is the KPIs' state" "$(py 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join(k["status"] for k in d["kpis"]))')" \
   "below_target on_target no_target"
+expect_eq "API: target null removes a KPI" "$(api "$AD" POST /api/v1/promises/2/kpis --data-binary '{"dimension":"Precio justo","target":null}')" 200
+expect_eq "Precio justo has no target again" "$(py 'import json,sys; print(" ".join(k["status"] for k in json.load(open(sys.argv[1]))["kpis"]))')" \
+  "below_target no_target no_target"
+expect_eq "API: a new version of no promise" "$(api "$AD" POST /api/v1/promises/99 --data-binary "$J[\"Precio justo\",\"Amabilidad\",\"Transparencia\"]}")" 404
+expect_eq "API: an unknown dimension" "$(api "$AD" POST /api/v1/promises --data-binary "$J[\"Precio justo\",\"Amabilidad\",\"Telepatía\"]}")" 400
+expect_match "is named" "$(cat "$T/last.body")" '"message":"no dimension \\"Telepatía\\""'
 expect_eq "API: a KPI for a dimension outside the promise" "$(api "$AD" POST /api/v1/promises/2/kpis --data-binary '{"dimension":"Amabilidad","target":4,"area":"Red"}')" 400
 expect_eq "API: the KPIs of promise 1" "$(api "$RD" GET /api/v1/promises/1/kpis)" 200
 expect_eq "Cobertura: n and mean as sqlite has them, interval under the target" \
