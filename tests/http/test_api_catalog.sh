@@ -163,7 +163,10 @@ missing = []
 for line in open(sys.argv[2]):
     m, p = line.split()
     p = p[len("/api/v1"):]
-    if p.startswith("/surveys/"): p = "/surveys/{code}"
+    if p.endswith("/{name}"):
+        # a path parameter by any name: /surveys/{code}, /promises/{id}
+        base = p[:-len("{name}")]
+        p = next((k for k in paths if k.startswith(base) and k.count("/") == p.count("/")), p)
     if m.lower() not in paths.get(p, {}): missing.append(m + " " + p)
 print(" ".join(missing) if missing else "all")
 EOF
