@@ -4,7 +4,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := sqlite3 gsl jansson libmicrohttpd libsodium
+PKGS     := sqlite3 gsl jansson libmicrohttpd libsodium libutf8proc
 VERSION  := 0.1.0
 CPPFLAGS += -D_GNU_SOURCE -DECX_VERSION='"$(VERSION)"' \
             -DLOCALEDIR='"$(abspath $(BUILD))/locale"'

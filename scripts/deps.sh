@@ -5,10 +5,10 @@
 #   scripts/deps.sh bench   build + what the benchmarks need
 set -eu
 what=${1:-build}
-pkgs="build-essential pkg-config gettext libsqlite3-dev libgsl-dev libjansson-dev libmicrohttpd-dev libsodium-dev"
+pkgs="build-essential pkg-config gettext libsqlite3-dev libgsl-dev libjansson-dev libmicrohttpd-dev libsodium-dev libutf8proc-dev"
 case "$what" in
   build) ;;
-  test)  pkgs="$pkgs clang libclang-rt-14-dev sqlite3 python3 curl time chromium nodejs npm" ;;
+  test)  pkgs="$pkgs clang libclang-rt-14-dev sqlite3 python3 python3-yaml curl time chromium nodejs npm" ;;
   bench) pkgs="$pkgs sqlite3 time nodejs npm" ;;
   *) echo "usage: scripts/deps.sh build|test|bench" >&2; exit 2 ;;
 esac

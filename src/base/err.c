@@ -35,6 +35,7 @@ static const struct {
   [ECX_EAUTH]     = {"unauthorized", N_("not logged in or wrong credentials"), 17, 401},
   [ECX_EPERM]     = {"forbidden", N_("permission denied"), 18, 403},
   [ECX_ELIMIT]    = {"rate_limited", N_("too many attempts; try again later"), 19, 429},
+  [ECX_ECONFLICT] = {"conflict", N_("the change conflicts with data already stored"), 20, 409},
 };
 
 static int valid(int rc){ return rc >= 0 && rc < ECX_NERR; }

@@ -32,6 +32,7 @@ enum {
   ECX_EAUTH,      /* not logged in, or bad credentials (HTTP 401) */
   ECX_EPERM,      /* logged in but not allowed (HTTP 403) */
   ECX_ELIMIT,     /* too many attempts; retry later (HTTP 429) */
+  ECX_ECONFLICT,  /* a change conflicts with data already stored (HTTP 409) */
   ECX_NERR
 };
 

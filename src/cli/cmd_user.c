@@ -1,6 +1,6 @@
 /*
-** ecx user (add, list, disable, enable, role, password) and ecx token add:
-** accounts for the web interface. Passwords come from ECX_PASSWORD or a
+** ecx user (add, list, disable, enable, role, password): accounts for the
+** web interface. Passwords come from ECX_PASSWORD or a
 ** prompt with echo off, never from the command line.
 */
 #include <getopt.h>
@@ -162,53 +162,5 @@ int cmd_user(int argc, char **argv){
   }
   ws_close(pWs);
   if( rc==ECX_EUSAGE && !err_detail()[0] ) return cli_usage("user");
-  return rc ? cli_fail(rc) : 0;
-}
-
-int cmd_token(int argc, char **argv){
-  static const struct option aOpt[] = {
-    {"name", required_argument, 0, 'n'}, {"scopes", required_argument, 0, 's'}, {0, 0, 0, 0}
-  };
-  const char *zName = 0, *zScopes = "read";
-  Workspace *pWs = 0;
-  UserRow r;
-  int c, rc;
-  if( argc < 2 || strcmp(argv[1], "add")!=0 ) return cli_usage("token");
-  optind = 1;
-  opterr = 0;
-  argc--; argv++;
-  while( (c = getopt_long(argc, argv, "", aOpt, 0))!=-1 ){
-    if( c=='n' ) zName = optarg;
-    else if( c=='s' ) zScopes = optarg;
-    else return cli_usage("token");
-  }
-  if( optind!=argc-2 || !zName ) return cli_usage("token");
-  for(const char *z = zScopes; *z; ){
-    size_t k = strcspn(z, ",");
-    if( !((k==4 && strncmp(z, "read", 4)==0) || (k==6 && strncmp(z, "ingest", 6)==0)
-       || (k==5 && strncmp(z, "admin", 5)==0)) ){
-      err_set(ECX_EUSAGE, _("scopes are read, ingest and admin, comma-separated, not \"%s\""), zScopes);
-      return cli_fail(ECX_EUSAGE);
-    }
-    z += k + (z[k]==',');
-  }
-  rc = ws_open(argv[optind], 0, &pWs);
-  if( rc ) return cli_fail(rc);
-  rc = user_by_login(pWs, argv[optind+1], &r);
-  char zTok[AUTH_TOKEN_HEX], zDigest[65];
-  if( rc==ECX_OK ){
-    auth_random_token(zTok);
-    auth_token_digest(zTok, zDigest);
-    rc = db_begin(pWs->pDb);
-    if( rc==ECX_OK ) rc = token_add(pWs, r.id, zName, zDigest, zScopes, 0);
-    if( rc==ECX_OK ) rc = audit_add(pWs, 0, "token_create", r.zLogin, zName);
-    if( rc==ECX_OK ) rc = db_commit(pWs->pDb); else db_rollback(pWs->pDb);
-    if( rc==ECX_OK ){
-      printf("%s\n", zTok);
-      fprintf(stderr, "%s\n", _("This token is shown only once; store it now."));
-    }
-  }
-  user_row_clear(&r);
-  ws_close(pWs);
   return rc ? cli_fail(rc) : 0;
 }

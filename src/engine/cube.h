@@ -158,6 +158,9 @@ typedef struct CubeResult {
 } CubeResult;
 
 int cube_query(const Cube *pCube, const CubeQuery *pQ, CubeResult *pR);
+/* The number of rows pQ accepts (its groupings ignored): what cube_query
+** would count over all groups, without building histograms. */
+int cube_count(const Cube *pCube, const CubeQuery *pQ, int64_t *pN);
 void cube_result_free(CubeResult *pR);
 /* Label of group g's key for by-index k into a (size n); "" for none. */
 const char *cube_result_label(const Cube *pCube, const CubeResult *pR, int64_t g, int k,

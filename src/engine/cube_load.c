@@ -39,7 +39,13 @@ static int shape_signature(Db *pDb, char **pz){
     "||'/'||(SELECT coalesce(group_concat(name||'='||filter, ';'),'') FROM"
     " (SELECT name, filter FROM segment ORDER BY id))"
     "||'/'||(SELECT coalesce(group_concat(id||'='||name, ';'),'') FROM"
-    " (SELECT id, name FROM attribute ORDER BY id))", 0);
+    " (SELECT id, name FROM attribute ORDER BY id))"
+    /* Labels and touchpoint order: a rename through the API reloads. */
+    "||'/'||(SELECT coalesce(group_concat(id||'='||name||'@'||position, ';'),'') FROM"
+    " (SELECT id, name, position FROM touchpoint ORDER BY id))"
+    "||'/'||(SELECT coalesce(group_concat(id||'='||name, ';'),'') FROM"
+    " (SELECT id, name FROM channel UNION ALL SELECT -id, name FROM competitor"
+    "  UNION ALL SELECT 1000000000+id, name FROM dimension ORDER BY 1))", 0);
 }
 
 static void col_init(Cube *pCube, CubeColKind kind, const char *zName, int64_t attrId){

@@ -64,15 +64,19 @@ static void mom_chunk(MomPart *pP, int64_t i0, int n){
     }
   }
   {
+    /* Listwise sums only over the rows where every variable is answered
+    ** (often a minority): their indexes first, without branches. */
+    int aIdx[CHUNK], nAll = 0, r;
     int o = mom_list(pM);
-    for(i=0; i<n; i++) aBase[i][o] += aAll[i];
+    for(i=0; i<n; i++){ aIdx[nAll] = i; nAll += aAll[i]; }
+    for(r=0; r<nAll; r++) aBase[aIdx[r]][o] += 1;
     for(j=0; j<v; j++){
       const uint8_t *a = aX[j];
-      for(i=0; i<n; i++) aBase[i][o + 1 + j] += aAll[i]*(int64_t)a[i];
+      for(r=0; r<nAll; r++){ i = aIdx[r]; aBase[i][o + 1 + j] += a[i]; }
       for(k=j; k<v; k++){
         const uint8_t *b = aX[k];
         int oc = mom_lcross(pM, j, k);
-        for(i=0; i<n; i++) aBase[i][oc] += aAll[i]*(int64_t)(a[i]*b[i]);
+        for(r=0; r<nAll; r++){ i = aIdx[r]; aBase[i][oc] += (int64_t)(a[i]*b[i]); }
       }
     }
   }

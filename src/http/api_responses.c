@@ -125,6 +125,7 @@ int api_responses_post(HttpReq *p){
   }
   if( rc==ECX_OK && inTx ) rc = db_commit(p->pWs->pDb);
   if( rc && inTx ) db_rollback(p->pWs->pDb);
+  if( rc==ECX_OK ) http_cube_touch(p);
   for(int i = 0; i < nDef; i++) survey_def_clear(&aDef[i]);
   if( rc ) return rc;
   p->zContentType = "application/json";

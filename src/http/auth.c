@@ -150,12 +150,25 @@ int auth_request(HttpReq *p){
     const char *zAuth = http_header(p, "Authorization");
     if( zAuth && strncmp(zAuth, "Bearer ", 7)==0 ){
       char *zScopes = 0;
-      if( !is_hex_token(zAuth + 7) ) return ECX_OK;
-      auth_token_digest(zAuth + 7, zDigest);
-      rc = token_find(p->pWs, zDigest, &userId, &zScopes);
-      if( rc==ECX_OK ) rc = load_user(p, userId, zScopes);
-      free(zScopes);
-      return rc==ECX_ENOTFOUND ? ECX_OK : rc;
+      rc = ECX_ENOTFOUND;
+      if( is_hex_token(zAuth + 7) ){
+        auth_token_digest(zAuth + 7, zDigest);
+        rc = token_find(p->pWs, zDigest, &userId, &zScopes);
+        if( rc==ECX_OK ) rc = load_user(p, userId, zScopes);
+        free(zScopes);
+      }
+      if( rc==ECX_ENOTFOUND || (rc==ECX_OK && !p->pUser) ){
+        /* A wrong token: counted per address like failed logins, and
+        ** refused with 429 once there are too many (401 until then). */
+        char zKey[96];
+        snprintf(zKey, sizeof zKey, "api:%s", p->zIp);
+        if( auth_rate_blocked(zKey, now) ){
+          return err_set(ECX_ELIMIT, "%s", _("too many requests with a wrong token; try again in a few minutes"));
+        }
+        auth_rate_fail(zKey, now);
+        rc = ECX_OK;
+      }
+      return rc;
     }
   }
   const char *zCookie = http_cookie(p, AUTH_SESSION_COOKIE);

@@ -9,8 +9,9 @@
 **   2. authenticate (session cookie, or "Authorization: Bearer TOKEN" for
 **      /api/ paths) and check the role set: anonymous -> 302 to /login for
 **      pages, 401 for /api/; wrong role or missing token scope -> 403;
-**   3. for POST rows with HTTP_CSRF and a cookie session, compare the form
-**      field "csrf" with the session's token (constant time): 403 if wrong;
+**   3. for POST and PUT rows with HTTP_CSRF and a cookie session, compare
+**      the form field "csrf" (or the header X-CSRF-Token) with the
+**      session's token (constant time): 403 if wrong;
 **   4. call the handler. A handler fills the response through the helpers
 **      below and returns ECX_OK, or returns an error code (after err_set()
 **      or http_fail()) and the router writes the error: an HTML page for
@@ -49,6 +50,7 @@
 #include "../base/buf.h"
 #include "../model/workspace.h"
 #include "../engine/cube.h"
+#include "../engine/verbatim.h"
 
 #define HTTP_MAX_BODY      (1024u*1024u)  /* request body limit: 413 beyond */
 #define HTTP_MAX_PARAMS    256            /* fields per query string / form / cookie header */
@@ -58,6 +60,7 @@
 #define HTTP_GET   0x01
 #define HTTP_POST  0x02
 #define HTTP_HEAD  0x04   /* answered as GET without a body; never listed in routes */
+#define HTTP_PUT   0x08
 
 /* Roles, as bits. A route's role set is an OR of these; 0 means public. */
 #define ROLE_ADMIN      0x01   /* everything */
@@ -69,7 +72,7 @@
 #define ROLE_PUBLIC 0          /* no login needed */
 
 /* Route flags. */
-#define HTTP_CSRF    0x01   /* POST refused (403) without the session's CSRF token */
+#define HTTP_CSRF    0x01   /* POST/PUT refused (403) without the session's CSRF token */
 #define HTTP_CSRF_LOGIN 0x02 /* public POST checked by its handler against a
                              ** pre-session double-submit token (the login form) */
 
@@ -98,7 +101,7 @@ typedef struct HttpRoute HttpRoute;
 typedef struct HttpReq {
   Arena arena;              /* per-request memory, freed after the response */
   /* --- request --- */
-  int method;               /* HTTP_GET, HTTP_POST or HTTP_HEAD; 0 for others */
+  int method;               /* HTTP_GET, HTTP_POST, HTTP_PUT or HTTP_HEAD; 0 for others */
   const char *zMethod;      /* as received */
   const char *zPath;        /* decoded path, without the query string */
   const char *zQuery;       /* raw query string after '?', or "" */
@@ -129,7 +132,7 @@ typedef struct HttpReq {
 typedef int (*HttpHandler)(HttpReq *p);
 
 struct HttpRoute {
-  int methods;              /* HTTP_GET and/or HTTP_POST */
+  int methods;              /* HTTP_GET, HTTP_POST and/or HTTP_PUT */
   const char *zPath;        /* exact path, or a prefix ending in '*' */
   HttpHandler xHandler;
   int roles;                /* ROLE_* set allowed; ROLE_PUBLIC for anyone */
@@ -178,6 +181,14 @@ int http_fail(HttpReq *p, int status, int rc, const char *zField, const char *zF
 ** A read-locked, up-to-date (refreshed at most once a second) cube. Valid
 ** until the request ends (the router releases the lock); never modify it. */
 int http_cube(HttpReq *p, const Cube **ppCube);
+/* Say that this request stored data the cube shows (responses,
+** definitions): the next request refreshes the cube at once instead of
+** within a second. Never takes a lock. */
+void http_cube_touch(HttpReq *p);
+/* The same cube with its verbatim index (verbatim.h), built on first use
+** and kept in step with the cube; both valid and read-locked until the
+** request ends. */
+int http_verbatims(HttpReq *p, const Cube **ppCube, const VerbIndex **ppIdx);
 
 /* --- parsers (exposed for unit tests and the API) ---
 ** Decode application/x-www-form-urlencoded text (also query strings): '+'

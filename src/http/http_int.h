@@ -17,6 +17,11 @@ int http_whoami(HttpReq *p);
 int api_responses_post(HttpReq *p);
 /* GET /api/v1/metrics (api_metrics.c). */
 int api_metrics_get(HttpReq *p);
+/* GET /api/v1/{segments,touchpoints,dimensions,areas,competitors}[/NAME],
+** PUT .../NAME (api_catalog.c). */
+int api_catalog(HttpReq *p);
+/* GET /api/v1/surveys[/CODE], PUT /api/v1/surveys/CODE (api_surveys.c). */
+int api_surveys(HttpReq *p);
 /* GET /api/v1/drivers, GET /api/v1/benchmark (api_analysis.c). */
 int api_drivers_get(HttpReq *p);
 int api_benchmark_get(HttpReq *p);

@@ -57,6 +57,11 @@ void http_dispatch(HttpReq *p){
                     : http_accept_language(http_header(p, "Accept-Language"), "es");
   p->zLang = strcmp(zLang, "en")==0 ? "en" : "es";
   i18n_thread_lang(p->zLang);
+  if( rc==ECX_ELIMIT ){
+    http_add_header(p, "Retry-After", "300");
+    http_render_error(p, 429, rc, err_detail());
+    goto out;
+  }
   if( rc ){ http_render_error(p, err_http_status(rc), rc, error_message(500, rc)); goto out; }
 
   for(int i = 0; i < nRoute; i++){
@@ -69,10 +74,14 @@ void http_dispatch(HttpReq *p){
     goto out;
   }
   if( !r ){
-    char zAllow[32];
-    snprintf(zAllow, sizeof zAllow, "%s%s%s", (allowed & HTTP_GET) ? "GET, HEAD" : "",
-             (allowed & HTTP_GET) && (allowed & HTTP_POST) ? ", " : "",
-             (allowed & HTTP_POST) ? "POST" : "");
+    static const struct { int m; const char *z; } aM[] = {
+      {HTTP_GET, "GET, HEAD"}, {HTTP_POST, "POST"}, {HTTP_PUT, "PUT"},
+    };
+    char zAllow[32] = "";
+    size_t n = 0;
+    for(size_t i = 0; i < sizeof aM / sizeof aM[0]; i++){
+      if( allowed & aM[i].m ) n += (size_t)snprintf(zAllow + n, sizeof zAllow - n, "%s%s", n ? ", " : "", aM[i].z);
+    }
     http_add_header(p, "Allow", zAllow);
     http_render_error(p, 405, ECX_EUSAGE, _("method not allowed"));
     goto out;
@@ -109,11 +118,13 @@ void http_dispatch(HttpReq *p){
     }
   }
 
-  /* CSRF: every state-changing POST from a browser session carries the
-  ** session's token. Bearer tokens are not ambient credentials, so API
-  ** calls with a token need none. */
-  if( method==HTTP_POST && (r->flags & HTTP_CSRF) && !(p->pUser && p->pUser->zScopes) ){
-    const char *zGiven = http_form(p, "csrf");
+  /* CSRF: every state-changing POST or PUT from a browser session carries
+  ** the session's token, in the form field "csrf" or (for scripts sending
+  ** JSON) the header X-CSRF-Token. Bearer tokens are not ambient
+  ** credentials, so API calls with a token need none. */
+  if( (method==HTTP_POST || method==HTTP_PUT) && (r->flags & HTTP_CSRF) && !(p->pUser && p->pUser->zScopes) ){
+    const char *zGiven = method==HTTP_POST ? http_form(p, "csrf") : 0;
+    if( !zGiven ) zGiven = http_header(p, "X-CSRF-Token");
     if( !p->zCsrf || !p->zCsrf[0] || !zGiven || !auth_equal(zGiven, p->zCsrf) ){
       http_render_error(p, 403, ECX_EPERM, _("the form has expired or did not come from this site; reload the page and try again"));
       goto out;
@@ -132,9 +143,11 @@ out:
 }
 
 void http_print_routes(void){
+  static const int aM[] = {HTTP_GET, HTTP_POST, HTTP_PUT};
   for(int i = 0; i < nRoute; i++){
     const HttpRoute *r = &aRoute[i];
-    for(int m = HTTP_GET; m <= HTTP_POST; m <<= 1){
+    for(size_t k = 0; k < sizeof aM / sizeof aM[0]; k++){
+      int m = aM[k];
       if( !(r->methods & m) ) continue;
       char zRoles[64] = "";
       size_t n = 0;
@@ -144,9 +157,9 @@ void http_print_routes(void){
           if( n >= sizeof zRoles ) n = sizeof zRoles - 1;
         }
       }
-      printf("%s %s %s %s %s\n", m==HTTP_GET ? "GET" : "POST", r->zPath,
+      printf("%s %s %s %s %s\n", m==HTTP_GET ? "GET" : m==HTTP_POST ? "POST" : "PUT", r->zPath,
              r->roles==ROLE_PUBLIC ? "public" : zRoles,
-             m!=HTTP_POST ? "-" : (r->flags & HTTP_CSRF) ? "csrf"
+             m==HTTP_GET ? "-" : (r->flags & HTTP_CSRF) ? "csrf"
                                 : (r->flags & HTTP_CSRF_LOGIN) ? "login-csrf" : "-",
              r->zScope ? r->zScope : "-");
     }

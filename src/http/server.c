@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,11 @@ struct HttpServer {
   int nWs;
   pthread_rwlock_t cubeLock;        /* readers: requests; writer: refresh */
   pthread_mutex_t refreshMutex;     /* one refresher at a time */
+  pthread_mutex_t verbMutex;        /* one builder of the verbatim index at a time */
   Cube *pCube;
   double cubeMs;                    /* when the cube was last refreshed */
+  VerbIndex *pVerb;                 /* verbatims of the cube's rows, once asked for */
+  _Atomic int stale;                /* data changed through this server: refresh at next use */
 };
 
 static _Thread_local Workspace *tlWs;   /* this worker thread's connection */
@@ -53,26 +57,77 @@ static double now_ms(void){
 
 /* ---- the shared cube ---- */
 
-int http_cube(HttpReq *p, const Cube **ppCube){
-  HttpServer *s = p->pSrv;
+/* The verbatim index follows the cube. Appending to it happens under the
+** cube's write lock, with the cube's refresh (no reader can be using it);
+** after a reload it is dropped there. Building it (at first use or after a
+** drop) takes a second per million responses, so it happens under the
+** read lock, beside the readers of the dashboards, by one thread at a time
+** (verbMutex), and is published when complete: no reader sees it before. */
+static void verb_follow(HttpServer *s, Db *pDb, int reloaded){
+  if( !s->pVerb ) return;
+  if( reloaded || verb_update(s->pVerb, pDb, s->pCube) ){
+    verb_free(s->pVerb);       /* rebuilt at its next use */
+    s->pVerb = 0;
+    err_clear();
+  }
+}
+
+/* Build the verbatim index if there is none; the caller holds the cube's
+** read lock. */
+static int verb_build(HttpServer *s, Workspace *pWs){
   int rc = ECX_OK;
-  *ppCube = 0;
-  if( p->cubeLocked ){ *ppCube = s->pCube; return ECX_OK; }
+  pthread_mutex_lock(&s->verbMutex);
+  if( !s->pVerb ){
+    VerbIndex *pNew = 0;
+    rc = verb_load(pWs->pDb, s->pCube, &pNew);
+    if( rc==ECX_OK ) s->pVerb = pNew;
+  }
+  pthread_mutex_unlock(&s->verbMutex);
+  return rc;
+}
+
+/* Refresh the shared cube when the last refresh is a second old (or data
+** changed through this server), through pWs. A routine refresh does not
+** wait for readers (a long page, the verbatim index being built): it is
+** skipped while they hold the cube, unless the cube is 5 s old. */
+static int cube_refresh_shared(HttpServer *s, Workspace *pWs){
+  int rc = ECX_OK;
   pthread_mutex_lock(&s->refreshMutex);
-  if( !s->pCube || now_ms() - s->cubeMs >= 1000.0 ){
+  int stale = atomic_exchange(&s->stale, 0);
+  double age = now_ms() - s->cubeMs;
+  if( !s->pCube || stale || age >= 1000.0 ){
     int64_t nAdded = 0;
-    pthread_rwlock_wrlock(&s->cubeLock);
-    if( s->pCube ) rc = cube_refresh(s->pCube, p->pWs, &nAdded);
+    int reloaded = 0;
+    int urgent = !s->pCube || stale || age >= 5000.0;
+    if( urgent ){
+      pthread_rwlock_wrlock(&s->cubeLock);
+    }else if( pthread_rwlock_trywrlock(&s->cubeLock)!=0 ){
+      pthread_mutex_unlock(&s->refreshMutex);
+      return ECX_OK;
+    }
+    if( s->pCube ){
+      rc = cube_refresh(s->pCube, pWs, &nAdded);
+      reloaded = nAdded < 0;
+    }
     if( !s->pCube || rc ){
       cube_free(s->pCube);
       s->pCube = 0;
-      rc = cube_load(p->pWs, &s->pCube);
+      reloaded = 1;
+      rc = cube_load(pWs, &s->pCube);
       if( rc ){ cube_free(s->pCube); s->pCube = 0; }
     }
+    if( rc==ECX_OK ) verb_follow(s, pWs->pDb, reloaded);
     s->cubeMs = now_ms();
     pthread_rwlock_unlock(&s->cubeLock);
   }
   pthread_mutex_unlock(&s->refreshMutex);
+  return rc;
+}
+
+/* Read-lock the shared cube, after a refresh when it is due. */
+static int cube_acquire(HttpReq *p){
+  HttpServer *s = p->pSrv;
+  int rc = cube_refresh_shared(s, p->pWs);
   if( rc ) return rc;
   pthread_rwlock_rdlock(&s->cubeLock);
   if( !s->pCube ){
@@ -80,7 +135,48 @@ int http_cube(HttpReq *p, const Cube **ppCube){
     return err_set(ECX_EDB, "the analytics cube could not be loaded");
   }
   p->cubeLocked = 1;
-  *ppCube = s->pCube;
+  return ECX_OK;
+}
+
+/* At start, in the background: load the cube, then the verbatim index, so
+** that the first visitors do not wait for them. Failures are left for
+** requests to report. */
+static void *warm_up(void *pArg){
+  HttpServer *s = pArg;
+  Workspace *pWs = 0;
+  if( ws_open(s->opt.zWorkspace, 0, &pWs)==ECX_OK && cube_refresh_shared(s, pWs)==ECX_OK ){
+    pthread_rwlock_rdlock(&s->cubeLock);
+    if( s->pCube && verb_build(s, pWs) ) fprintf(stderr, "ecx serve: warm-up: %s\n", err_detail());
+    pthread_rwlock_unlock(&s->cubeLock);
+  }
+  ws_close(pWs);
+  err_clear();
+  return 0;
+}
+
+void http_cube_touch(HttpReq *p){
+  if( p->pSrv ) atomic_store(&p->pSrv->stale, 1);
+}
+
+int http_cube(HttpReq *p, const Cube **ppCube){
+  *ppCube = 0;
+  if( !p->cubeLocked ){
+    int rc = cube_acquire(p);
+    if( rc ) return rc;
+  }
+  *ppCube = p->pSrv->pCube;
+  return ECX_OK;
+}
+
+int http_verbatims(HttpReq *p, const Cube **ppCube, const VerbIndex **ppIdx){
+  const Cube *pC = 0;
+  *ppCube = 0;
+  *ppIdx = 0;
+  int rc = http_cube(p, &pC);
+  if( rc==ECX_OK ) rc = verb_build(p->pSrv, p->pWs);
+  if( rc ) return rc;
+  *ppCube = pC;
+  *ppIdx = p->pSrv->pVerb;
   return ECX_OK;
 }
 
@@ -174,7 +270,7 @@ static int prepare(HttpServer *s, ReqState *st, struct MHD_Connection *pConn,
   p->status = 200;
   p->zMethod = arena_strdup(&p->arena, zMethod);
   p->method = strcmp(zMethod, "GET")==0 ? HTTP_GET : strcmp(zMethod, "POST")==0 ? HTTP_POST
-            : strcmp(zMethod, "HEAD")==0 ? HTTP_HEAD : 0;
+            : strcmp(zMethod, "HEAD")==0 ? HTTP_HEAD : strcmp(zMethod, "PUT")==0 ? HTTP_PUT : 0;
   p->zPath = arena_strdup(&p->arena, zUrl);
   ci = MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   if( ci && ci->client_addr ){
@@ -331,6 +427,7 @@ int http_serve(const HttpOptions *pOpt){
   if( s->opt.timeoutSec <= 0 ) s->opt.timeoutSec = 30;
   pthread_mutex_init(&s->wsMutex, 0);
   pthread_mutex_init(&s->refreshMutex, 0);
+  pthread_mutex_init(&s->verbMutex, 0);
   pthread_rwlock_init(&s->cubeLock, 0);
 
   rc = auth_init();
@@ -388,15 +485,20 @@ int http_serve(const HttpOptions *pOpt){
   printf(_("listening on %s://%s%s%s:%u/\n"), zCert ? "https" : "http", v6 ? "[" : "", zHost,
          v6 ? "]" : "", di ? (unsigned)di->port : 0u);
   fflush(stdout);
+  pthread_t warm;
+  int warming = pthread_create(&warm, 0, warm_up, s)==0;
   while( sigwait(&sigs, &sig)==0 && sig!=SIGINT && sig!=SIGTERM ){}
   MHD_stop_daemon(d);
+  if( warming ) pthread_join(warm, 0);
   printf("%s\n", _("stopped"));
   fflush(stdout);
 out:
   for(int i = 0; i < s->nWs; i++) ws_close(s->apWs[i]);
+  verb_free(s->pVerb);
   cube_free(s->pCube);
   pthread_rwlock_destroy(&s->cubeLock);
   pthread_mutex_destroy(&s->refreshMutex);
+  pthread_mutex_destroy(&s->verbMutex);
   pthread_mutex_destroy(&s->wsMutex);
   free(zCert);
   if( zKey ){ memset(zKey, 0, strlen(zKey)); free(zKey); }

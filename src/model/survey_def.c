@@ -132,6 +132,16 @@ const SurveyQuestion *survey_def_question(const SurveyDef *p, const char *zCode)
   return 0;
 }
 
+int survey_code_valid(const char *z){
+  size_t n = z ? strlen(z) : 0;
+  if( n==0 || n > 64 ) return 0;
+  for(size_t i = 0; i < n; i++){
+    char c = z[i];
+    if( !((c>='a' && c<='z') || (c>='A' && c<='Z') || (c>='0' && c<='9') || c=='-' || c=='_' || c=='.') ) return 0;
+  }
+  return 1;
+}
+
 static int bad_kind(const char *zKind){
   return err_set(ECX_EINVAL, _("survey kind \"%s\" is not one of relational, transactional, benchmark, employee"),
                  zKind ? zKind : "");

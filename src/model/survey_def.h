@@ -52,6 +52,10 @@ void survey_def_clear(SurveyDef *p);
 /* The question with this code, or NULL. */
 const SurveyQuestion *survey_def_question(const SurveyDef *p, const char *zCode);
 
+/* 1 if z is a usable survey or question code: 1 to 64 letters, digits,
+** '-', '_' or '.'. */
+int survey_code_valid(const char *z);
+
 /* Create a new survey (ECX_EEXIST if the code is taken). */
 int survey_def_create(Workspace *pWs, const char *zCode, const char *zTitle,
                       const char *zKind, int64_t *pId);

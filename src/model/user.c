@@ -1,6 +1,7 @@
 /*
 ** Accounts storage: users, sessions, API tokens and the audit log.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -234,6 +235,111 @@ int token_find(Workspace *pWs, const char *zHash, int64_t *pUserId, char **pzSco
 
 int token_revoke(Workspace *pWs, int64_t id){
   return exec_id_text(pWs, "UPDATE api_token SET revoked=1 WHERE id=?1", id, 0);
+}
+
+int session_each(Workspace *pWs, int64_t userId, int64_t now,
+                 int (*xRow)(void *pArg, const SessionRow *p), void *pArg){
+  Stmt *s = 0;
+  int rc = db_prepare(pWs->pDb, &s,
+    "SELECT substr(id_hash, 1, 16), user_id, created, expires FROM session"
+    " WHERE revoked=0 AND expires>?2 AND (?1=0 OR user_id=?1) ORDER BY created DESC LIMIT 1000");
+  if( rc ) return rc;
+  db_bind_int(s, 1, userId);
+  db_bind_int(s, 2, now);
+  while( (rc = db_step(s))==DB_ROW ){
+    SessionRow r;
+    memset(&r, 0, sizeof r);
+    snprintf(r.zHandle, sizeof r.zHandle, "%s", db_column_text(s, 0));
+    r.userId = db_column_int(s, 1);
+    r.created = db_column_int(s, 2);
+    r.expires = db_column_int(s, 3);
+    if( xRow(pArg, &r) ){ rc = DB_DONE; break; }
+  }
+  db_finalize(s);
+  return rc==DB_DONE ? ECX_OK : rc;
+}
+
+int session_revoke_handle(Workspace *pWs, int64_t userId, const char *zHandle){
+  if( strlen(zHandle)!=16 ) return err_set(ECX_ENOTFOUND, "%s", _("no such session"));
+  int rc = exec_id_text(pWs, "UPDATE session SET revoked=1 WHERE user_id=?1 AND revoked=0"
+                             " AND substr(id_hash, 1, 16)=?2", userId, zHandle);
+  return rc==ECX_ENOTFOUND ? err_set(ECX_ENOTFOUND, "%s", _("no such session")) : rc;
+}
+
+int session_revoke_others(Workspace *pWs, int64_t userId, const char *zKeepHash){
+  int rc = exec_id_text(pWs, "UPDATE session SET revoked=1 WHERE user_id=?1 AND revoked=0 AND id_hash<>?2",
+                        userId, zKeepHash ? zKeepHash : "");
+  return rc==ECX_ENOTFOUND ? (err_clear(), ECX_OK) : rc;
+}
+
+int session_count(Workspace *pWs, int64_t userId, int64_t now, int64_t *pN){
+  Stmt *s = 0;
+  *pN = 0;
+  int rc = db_cached(pWs->pDb, &s, "SELECT count(*) FROM session WHERE user_id=?1 AND revoked=0 AND expires>?2");
+  if( rc ) return rc;
+  db_bind_int(s, 1, userId);
+  db_bind_int(s, 2, now);
+  rc = db_step(s);
+  if( rc==DB_ROW ) *pN = db_column_int(s, 0);
+  db_reset(s);
+  return rc==DB_ROW ? ECX_OK : rc;
+}
+
+int token_each(Workspace *pWs, int64_t userId, int (*xRow)(void *pArg, const TokenRow *p), void *pArg){
+  Stmt *s = 0;
+  int rc = db_prepare(pWs->pDb, &s,
+    "SELECT t.id, t.user_id, u.login, t.name, t.scopes, t.created, t.revoked FROM api_token t"
+    " JOIN user u ON u.id=t.user_id WHERE ?1=0 OR t.user_id=?1 ORDER BY t.id DESC");
+  if( rc ) return rc;
+  db_bind_int(s, 1, userId);
+  while( (rc = db_step(s))==DB_ROW ){
+    TokenRow r;
+    r.id = db_column_int(s, 0);
+    r.userId = db_column_int(s, 1);
+    r.zLogin = db_column_text(s, 2);
+    r.zName = db_column_text(s, 3);
+    r.zScopes = db_column_text(s, 4);
+    r.created = db_column_int(s, 5);
+    r.revoked = (int)db_column_int(s, 6);
+    if( xRow(pArg, &r) ){ rc = DB_DONE; break; }
+  }
+  db_finalize(s);
+  return rc==DB_DONE ? ECX_OK : rc;
+}
+
+int token_owner(Workspace *pWs, int64_t id, char **pzLogin, char **pzName){
+  Stmt *s = 0;
+  *pzLogin = *pzName = 0;
+  int rc = db_cached(pWs->pDb, &s,
+    "SELECT u.login, t.name FROM api_token t JOIN user u ON u.id=t.user_id WHERE t.id=?1");
+  if( rc ) return rc;
+  db_bind_int(s, 1, id);
+  rc = db_step(s);
+  if( rc==DB_ROW ){
+    *pzLogin = ecx_strdup(db_column_text(s, 0));
+    *pzName = ecx_strdup(db_column_text(s, 1));
+    rc = ECX_OK;
+  }else if( rc==DB_DONE ){
+    rc = err_set(ECX_ENOTFOUND, "%s", _("no such token"));
+  }
+  db_reset(s);
+  return rc;
+}
+
+int token_scopes_valid(const char *z){
+  static const char *const az[] = {"read", "ingest", "admin"};
+  int seen = 0;
+  if( !z || !z[0] ) return 0;
+  while( *z ){
+    size_t k = strcspn(z, ",");
+    int found = -1;
+    for(int i = 0; i < 3; i++) if( strlen(az[i])==k && strncmp(z, az[i], k)==0 ) found = i;
+    if( found < 0 || (seen & (1<<found)) ) return 0;
+    seen |= 1<<found;
+    z += k;
+    if( *z==',' && !*++z ) return 0;
+  }
+  return 1;
 }
 
 int audit_add(Workspace *pWs, int64_t userId, const char *zAction, const char *zTarget,

@@ -49,12 +49,42 @@ int session_revoke(Workspace *pWs, const char *zIdHash);
 /* Revoke every session of a user (on disable or role change). */
 int session_revoke_user(Workspace *pWs, int64_t userId);
 
+/* A live session, for listing: the first 16 hex digits of its id's digest
+** identify it to its owner (zHandle), never the cookie itself. */
+typedef struct SessionRow {
+  char zHandle[17];
+  int64_t userId, created, expires;
+} SessionRow;
+/* Call xRow for every live session (not revoked, not expired at `now`) of
+** userId, or of every user when userId is 0; newest first. */
+int session_each(Workspace *pWs, int64_t userId, int64_t now,
+                 int (*xRow)(void *pArg, const SessionRow *p), void *pArg);
+/* Revoke the live session of userId with this handle; ECX_ENOTFOUND if none. */
+int session_revoke_handle(Workspace *pWs, int64_t userId, const char *zHandle);
+/* Revoke every session of userId but the one whose digest is zKeepHash. */
+int session_revoke_others(Workspace *pWs, int64_t userId, const char *zKeepHash);
+/* Live sessions of a user. */
+int session_count(Workspace *pWs, int64_t userId, int64_t now, int64_t *pN);
+
 /* API tokens. */
 int token_add(Workspace *pWs, int64_t userId, const char *zName, const char *zHash,
               const char *zScopes, int64_t *pId);
 /* The user and scopes of a live token; *pzScopes freed by the caller. */
 int token_find(Workspace *pWs, const char *zHash, int64_t *pUserId, char **pzScopes);
 int token_revoke(Workspace *pWs, int64_t id);
+typedef struct TokenRow {
+  int64_t id, userId, created;
+  const char *zLogin, *zName, *zScopes;   /* owned by the statement: copy to keep */
+  int revoked;
+} TokenRow;
+/* Call xRow for every token (of userId, or all when 0), newest first. */
+int token_each(Workspace *pWs, int64_t userId, int (*xRow)(void *pArg, const TokenRow *p), void *pArg);
+/* The login of the owner and the name of token id into *pzLogin and
+** *pzName (caller frees both); ECX_ENOTFOUND if there is no such token. */
+int token_owner(Workspace *pWs, int64_t id, char **pzLogin, char **pzName);
+/* 1 if z is a comma list of the scopes read, ingest and admin (each at
+** most once, at least one). */
+int token_scopes_valid(const char *z);
 
 /* Append an audit row (userId 0 for the command line / anonymous). */
 int audit_add(Workspace *pWs, int64_t userId, const char *zAction, const char *zTarget,

@@ -2,6 +2,7 @@
 ** The touchpoint x dimension heatmap and the CSV of every dashboard table.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dash_int.h"
@@ -26,6 +27,9 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
     char **azRow = ecx_calloc((size_t)nRow + 1, sizeof(char*)), zLabel[256];
     const char **azCol = ecx_calloc((size_t)nCol + 1, sizeof(char*));
     double *aVal = ecx_calloc((size_t)(nRow*nCol)*2 + 1, sizeof(double)), *aShown = aVal + nRow*nCol;
+    unsigned char *aSup = ecx_calloc((size_t)(nRow*nCol) + 1, 1);
+    char zSup[32];
+    snprintf(zSup, sizeof zSup, "n < %d", pP->minN);
     for(j=0; j<nCol; j++) azCol[j] = pC->aMet[aMet[j]].zName;
     for(i=0; i<nRow; i++){
       const char *z = cube_result_label(pC, &r, i, 0, zLabel, sizeof zLabel);
@@ -36,6 +40,7 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
         cube_hist_mean(r.aHist + (int64_t)i*nH + aMet[j]*CUBE_HIST, &m);
         if( m.n<pP->minN || r.aRows[i]<pP->minN ){
           aVal[i*nCol + j] = aShown[i*nCol + j] = NAN;
+          aSup[i*nCol + j] = m.n>0;     /* answered, but too few: suppressed */
         }else{
           aShown[i*nCol + j] = (double)m.sum/(double)m.n;
           aVal[i*nCol + j] = (aShown[i*nCol + j] - pM->scaleMin)/(double)(pM->scaleMax - pM->scaleMin);
@@ -43,10 +48,10 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
       }
     }
     buf_printf(p, "<section class=\"ecx-card\"><h2>%h</h2>\n<p>%h</p>\n", _("Touchpoints × dimensions"),
-               _("Mean rating of each dimension at each touchpoint; empty cells were not asked there or have fewer answers than the minimum."));
+               _("Mean rating of each dimension at each touchpoint; empty cells were not asked there, cells marked n < N have fewer answers than the minimum and are suppressed."));
     {
       SvgHeatmap h = {_("Touchpoints × dimensions"), nRow, nCol, (const char *const*)azRow, azCol,
-                      aVal, aShown, 0.0, 0.5, 1.0, 2};
+                      aVal, aShown, 0.0, 0.5, 1.0, 2, aSup, zSup};
       svg_heatmap(p, &h);
     }
     buf_printf(p, "<table class=\"ecx-table\"><thead><tr><th>%h</th>", _("touchpoint"));
@@ -55,7 +60,11 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
     for(i=0; i<nRow; i++){
       buf_printf(p, "<tr><td>%h</td>", azRow[i]);
       for(j=0; j<nCol; j++){
-        if( isnan(aShown[i*nCol + j]) ) buf_puts(p, "<td class=\"ecx-suppressed\">—</td>");
+        if( isnan(aShown[i*nCol + j]) && aSup[i*nCol + j] ){
+          buf_printf(p, "<td class=\"ecx-suppressed\" title=\"%h\">%h</td>", _("suppressed"), zSup);
+        }else if( isnan(aShown[i*nCol + j]) ){
+          buf_puts(p, "<td class=\"ecx-na\">—</td>");
+        }
         else buf_printf(p, "<td>%.2f</td>", aShown[i*nCol + j]);
       }
       buf_puts(p, "</tr>\n");
@@ -64,7 +73,7 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
     dash_csv_link(p, pP);
     buf_puts(p, "</section>\n");
     for(i=0; i<nRow; i++) free(azRow[i]);
-    free(azRow); free(azCol); free(aVal);
+    free(azRow); free(azCol); free(aVal); free(aSup);
   }
   free(aMet);
   cube_result_free(&r);

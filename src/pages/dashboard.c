@@ -67,19 +67,56 @@ static void put_ci(Buf *p, const Figure *f, const Estimate *e){
 }
 
 void dash_query_string(Buf *p, const DashParams *pP, const char *zKey, const char *zVal){
-  const char *azK[] = {"where", "segment", "from", "to", "by", "metric", "period"};
-  const char *azV[] = {pP->zWhere, pP->zSegment, pP->zFrom, pP->zTo, pP->zBy, pP->zMetric, pP->zPeriod};
+  const char *azK[] = {"where", "segment", "from", "to", "by", "metric", "period",
+                       "q", "touchpoint", "channel", "band"};
+  const char *azV[] = {pP->zWhere, pP->zSegment, pP->zFrom, pP->zTo, pP->zBy, pP->zMetric, pP->zPeriod,
+                       pP->zSearch, pP->zTouchpoint, pP->zChannel, pP->zBand};
   int i, n = 0;
-  for(i=0; i<7; i++){
+  for(i=0; i<(int)(sizeof azK / sizeof azK[0]); i++){
     if( azV[i]==0 || azV[i][0]==0 || (zKey && strcmp(zKey, azK[i])==0) ) continue;
     buf_printf(p, "%c%s=%U", n++ ? '&' : '?', azK[i], azV[i]);
   }
   if( zKey ) buf_printf(p, "%c%s=%U", n++ ? '&' : '?', zKey, zVal);
 }
 
+void dash_where_clause(Buf *b, const char *zKey, const char *zValue){
+  if( b->n ) buf_puts(b, ", ");
+  buf_printf(b, "%s=\"", zKey);
+  for(const char *q = zValue; *q; q++){ if( *q=='"' ) buf_putc(b, '"'); buf_putc(b, *q); }
+  buf_putc(b, '"');
+}
+
+/* A <select> of the values of cube column zCol, with "all" first. */
+static void col_select(Buf *p, const Cube *pC, const char *zCol, const char *zLabel, const char *zCur){
+  int iCol = cube_col_find(pC, zCol);
+  buf_printf(p, "<label>%h <select name=\"%h\"><option value=\"\">%h</option>", zLabel, zCol, _("All"));
+  for(int c=1; iCol>=0 && c<=pC->aCol[iCol].nValue; c++){
+    const char *z = pC->aCol[iCol].azValue[c];
+    buf_printf(p, "<option%s>%h</option>", zCur && strcmp(zCur, z)==0 ? " selected" : "", z);
+  }
+  buf_puts(p, "</select></label>\n");
+}
+
+/* The verbatims page's search, touchpoint, channel and NPS band. */
+static void verbatim_fields(Buf *p, const Cube *pC, const DashParams *pP){
+  static const char *const azBand[] = {"detractors", "passives", "promoters"};
+  const char *azLabel[] = {_("Detractors (0-6)"), _("Passives (7-8)"), _("Promoters (9-10)")};
+  buf_printf(p, "<label class=\"ecx-wide\">%h <input type=\"search\" name=\"q\" value=\"%h\" "
+             "placeholder=\"%h\"></label>\n", _("Search"), pP->zSearch, _("words, or \"a phrase\""));
+  col_select(p, pC, "touchpoint", _("Touchpoint"), pP->zTouchpoint);
+  col_select(p, pC, "channel", _("Channel"), pP->zChannel);
+  buf_printf(p, "<label>%h <select name=\"band\"><option value=\"\">%h</option>", _("Score"), _("All"));
+  for(int i=0; i<3; i++){
+    buf_printf(p, "<option value=\"%h\"%s>%h</option>", azBand[i],
+               pP->zBand && strcmp(pP->zBand, azBand[i])==0 ? " selected" : "", azLabel[i]);
+  }
+  buf_puts(p, "</select></label>\n");
+}
+
 void dash_filter_form(Buf *p, const Cube *pC, const DashParams *pP){
-  int i;
+  int i, isVerb = pP->zBase && strcmp(pP->zBase, "/verbatims")==0;
   buf_printf(p, "<form class=\"ecx-filters\" method=\"get\" action=\"%h\">\n", pP->zBase ? pP->zBase : "/");
+  if( isVerb ) verbatim_fields(p, pC, pP);
   buf_printf(p, "<label>%h <select name=\"segment\"><option value=\"\">%h</option>", _("Segment"), _("All respondents"));
   for(i=0; i<pC->nSegment; i++){
     int sel = pP->zSegment && strcmp(pP->zSegment, pC->azSegment[i])==0;
@@ -90,7 +127,7 @@ void dash_filter_form(Buf *p, const Cube *pC, const DashParams *pP){
   buf_printf(p, "<label>%h <input type=\"date\" name=\"to\" value=\"%h\"></label>\n", _("To"), pP->zTo);
   buf_printf(p, "<label class=\"ecx-wide\">%h <input type=\"text\" name=\"where\" value=\"%h\" "
              "placeholder=\"region=Lima|Cusco, plan!=prepago\"></label>\n", _("Filter"), pP->zWhere);
-  if( pP->zBase && strcmp(pP->zBase, "/heatmap")!=0 && strcmp(pP->zBase, "/benchmark")!=0 ){
+  if( pP->zBase && strcmp(pP->zBase, "/heatmap")!=0 && strcmp(pP->zBase, "/benchmark")!=0 && !isVerb ){
     Figure aFig[MAX_FIG];
     int nFig = report_figures(pC, aFig, MAX_FIG);
     const char *zCur = pP->zMetric && pP->zMetric[0] ? pP->zMetric : "nps";

@@ -25,6 +25,11 @@ typedef struct DashParams {
   const char *zPeriod;   /* trend period: week, month (default), quarter, year */
   int minN;              /* suppression threshold */
   const char *zBase;     /* path of the page, for links ("/", "/breakdown") */
+  /* The verbatims page's own filters (NULL elsewhere). */
+  const char *zSearch;      /* words to search ("q") */
+  const char *zTouchpoint;  /* one touchpoint's name */
+  const char *zChannel;     /* one channel's name */
+  const char *zBand;        /* detractors, passives or promoters */
 } DashParams;
 
 /* Page bodies. ECX_EINVAL (with a message) for bad parameters; the caller
@@ -35,10 +40,14 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP);
 /* The CSV of a page's table: "overview" (the trend), "breakdown" or "heatmap". */
 int dash_csv(Buf *p, const Cube *pC, const DashParams *pP, const char *zPage);
 
-/* The filter form shared by the pages, with the current values filled in. */
+/* The filter form shared by the pages, with the current values filled in
+** (the verbatims page adds its search, touchpoint, channel and band). */
 void dash_filter_form(Buf *p, const Cube *pC, const DashParams *pP);
 /* Append "?k=v&..." with the page's parameters (URL-escaped) and an extra
 ** pair zKey=zVal (zKey NULL for none). */
 void dash_query_string(Buf *p, const DashParams *pP, const char *zKey, const char *zVal);
+/* Append the filter clause KEY="VALUE" (quotes doubled inside) to b, after
+** ", " when b is not empty. */
+void dash_where_clause(Buf *b, const char *zKey, const char *zValue);
 
 #endif

@@ -4,6 +4,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "pages.h"
 #include "../base/err.h"
@@ -32,8 +33,10 @@ static int user_row_html(void *pArg, const UserRow *r){
   buf_printf(b, "<input type=\"hidden\" name=\"action\" value=\"role\">"
                 "<input type=\"hidden\" name=\"login\" value=\"%h\">", r->zLogin);
   role_select(p, r->zRole);
-  buf_printf(b, "<button class=\"quiet\" type=\"submit\">%h</button></form></td><td>%h</td><td>",
-             _("Change"), r->disabled ? _("disabled") : _("active"));
+  int64_t nSess = 0;
+  session_count(p->pWs, r->id, (int64_t)time(0), &nSess);
+  buf_printf(b, "<button class=\"quiet\" type=\"submit\">%h</button></form></td><td>%h</td><td>%lld</td><td>",
+             _("Change"), r->disabled ? _("disabled") : _("active"), (long long)nSess);
   static const char *const azAct[] = {"disable", "revoke"};
   for(int i = 0; i < 2; i++){
     const char *zAct = i==0 ? (r->disabled ? "enable" : "disable") : azAct[i];
@@ -125,8 +128,8 @@ int page_admin_users(HttpReq *p){
   layout_begin(p, _("Users"));
   if( zErr ) layout_notice(p, "bad", zErr);
   else if( zDone ) layout_notice(p, "ok", zDone);
-  buf_printf(&p->body, "<table>\n<tr><th>%h</th><th>%h</th><th>%h</th><th>%h</th><th></th></tr>\n",
-             _("Login"), _("Name"), _("Role"), _("State"));
+  buf_printf(&p->body, "<table>\n<tr><th>%h</th><th>%h</th><th>%h</th><th>%h</th><th>%h</th><th></th></tr>\n",
+             _("Login"), _("Name"), _("Role"), _("State"), _("Sessions"));
   rc = user_each(p->pWs, user_row_html, p);
   if( rc ) return rc;
   buf_printf(&p->body, "</table>\n<h2>%h</h2>\n"

@@ -12,9 +12,7 @@
 #include "../base/i18n.h"
 #include "../engine/cube_int.h"
 
-/* The filter of a front-line user's touchpoints, as "touchpoint=A|B" with
-** every name quoted, into b. ECX_OK with an empty b for other roles. */
-static int user_scope(HttpReq *p, const Cube *pC, Buf *b){
+int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b){
   const CubeCol *pTp;
   const char *z;
   int n = 0, iCol = cube_col_find(pC, "touchpoint");
@@ -59,7 +57,7 @@ static int dash_page(HttpReq *p, const char *zPage, const char *zBase, const cha
   d.zPeriod = http_query(p, "period");
   d.zBase = zBase;
   d.minN = ws_min_n(p->pWs);
-  rc = user_scope(p, pC, &scope);
+  rc = dash_user_scope(p, pC, &scope);
   if( rc ) goto out;
   if( scope.n ){
     /* The user's filter and the scope, both of which must hold. */

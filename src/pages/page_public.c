@@ -226,6 +226,7 @@ static int submit(PubCtx *c, const char *zOneHash){
   if( rc==ECX_OK && id && zOneHash ) rc = survey_link_use(p->pWs, c->s.id, zOneHash, id);
   if( rc==ECX_OK && id ) rc = db_commit(p->pWs->pDb);
   else db_rollback(p->pWs->pDb);     /* failure, or a form sent again: keep nothing new */
+  if( rc==ECX_OK && id ) http_cube_touch(p);
   if( rc==ECX_EEXIST ){
     err_clear();
     return pub_message(p, 410, _("Survey"), _("This link has already been used to answer the survey. Thank you."));

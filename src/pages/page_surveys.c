@@ -79,15 +79,7 @@ static int list_page(HttpReq *p, const char *zError, const char *zCode, const ch
 }
 
 /* 1 if z is a usable code: 1-64 of letters, digits, '-', '_', '.'. */
-int survey_code_ok(const char *z){
-  size_t n = z ? strlen(z) : 0;
-  if( n==0 || n > 64 ) return 0;
-  for(size_t i = 0; i < n; i++){
-    char c = z[i];
-    if( !((c>='a' && c<='z') || (c>='A' && c<='Z') || (c>='0' && c<='9') || c=='-' || c=='_' || c=='.') ) return 0;
-  }
-  return 1;
-}
+int survey_code_ok(const char *z){ return survey_code_valid(z); }
 
 int page_surveys(HttpReq *p){
   if( p->method!=HTTP_POST ) return list_page(p, 0, 0, 0);

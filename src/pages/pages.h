@@ -22,6 +22,12 @@ void layout_notice(HttpReq *p, const char *zClass, const char *zText);
 /* The full error page for a status and message (used by the router). */
 void layout_error(HttpReq *p, int status, const char *zMessage);
 
+/* The filter of a front-line user's touchpoints ("touchpoint=A|B", names
+** quoted) into b, which every dashboard query must add; b stays empty for
+** other roles. 403 (after http_fail) when no touchpoint is assigned.
+** (page_dash.c) */
+int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b);
+
 /* The stylesheet, served from memory. */
 extern const char layout_css[];
 
@@ -43,5 +49,7 @@ int page_benchmark(HttpReq *p);     /* GET /benchmark (page_bench.c) */
 int page_feasibility(HttpReq *p);   /* GET/POST /feasibility (page_feas.c) */
 int page_promise_list(HttpReq *p);  /* GET/POST /promise (page_promise.c) */
 int page_promise(HttpReq *p);       /* GET/POST /promise/ID, GET /promise/ID/print */
+int page_verbatims(HttpReq *p);     /* GET /verbatims (page_verbatims.c) */
+int page_admin_tokens(HttpReq *p);  /* GET/POST /admin/tokens (page_tokens.c) */
 
 #endif

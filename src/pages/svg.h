@@ -48,6 +48,8 @@ typedef struct SvgHeatmap {
   const double *aShown;      /* the values written in the cells, or NULL for aValue */
   double low, mid, high;     /* colour scale: low = red, mid = neutral, high = green */
   int decimals;
+  const unsigned char *aSuppressed;  /* nRow*nCol: 1 where a NaN cell is under the minimum n, or NULL */
+  const char *zSuppressed;   /* the text such cells show ("n < 5") */
 } SvgHeatmap;
 
 /* An importance-performance matrix: one point per item at (importance,

@@ -12,14 +12,7 @@
 #include "../base/i18n.h"
 
 static int count_rows(const Cube *pC, const CubeQuery *pQ, int64_t *pN){
-  CubeQuery q = *pQ;
-  CubeResult r;
-  int rc;
-  q.nBy = 0;
-  rc = cube_query(pC, &q, &r);
-  *pN = rc==ECX_OK && r.nGroup>0 ? r.aRows[0] : 0;
-  cube_result_free(&r);
-  return rc;
+  return cube_count(pC, pQ, pN);
 }
 
 static int refuse(int64_t diff, int minN, const char *zWhat){

@@ -2,16 +2,11 @@
 // Debian's chromium, check what a person sees, save screenshots, and check
 // the same pages on a phone-sized screen. Prints "ok - ..." / "not ok - ...".
 //   node dashboard.mjs URL LOGIN PASSWORD OUTDIR
-import { chromium } from 'playwright-core';
+import { launch, ok } from './lib.mjs';
 
 const [url, login, password, outDir] = process.argv.slice(2);
-let failed = 0;
-const ok = (cond, what, detail) => {
-  console.log(`${cond ? 'ok' : 'not ok'} - browser: ${what}`);
-  if (!cond) { failed++; if (detail) console.log(`#   ${String(detail).slice(0, 300)}`); }
-};
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await launch();
 try {
   const context = await browser.newContext({ locale: 'es-PE', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -57,4 +52,4 @@ try {
 } finally {
   await browser.close();
 }
-process.exit(failed ? 1 : 0);
+process.exit(ok.failed ? 1 : 0);

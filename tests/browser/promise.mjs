@@ -4,7 +4,7 @@
 // the touchpoint matrix and the alerts, and print the report (print media
 // and a PDF). Saves screenshots. Prints "ok - ..." / "not ok - ...".
 //   node promise.mjs URL LOGIN PASSWORD OUTDIR
-import { chromium } from 'playwright-core';
+import { launch } from './lib.mjs';
 
 const [url, login, password, outDir] = process.argv.slice(2);
 let failed = 0;
@@ -13,7 +13,7 @@ const ok = (cond, what, detail) => {
   if (!cond) { failed++; if (detail) console.log(`#   ${String(detail).slice(0, 300)}`); }
 };
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await launch();
 try {
   const context = await browser.newContext({ locale: 'es-PE', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

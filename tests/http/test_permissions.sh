@@ -1,7 +1,8 @@
 # The permission matrix, generated from the route table (ecx serve --routes):
-# for every role and every route, an allowed role gets its page (200/303)
-# or at least past the permission check, any other role gets 403, and an
-# anonymous client gets the login redirect (page GET) or 401 (POST, API).
+# for every role and every route (GET, POST and PUT), an allowed role gets
+# its page (200/303) or at least past the permission check, any other role
+# gets 403, and an anonymous client gets the login redirect (page GET) or
+# 401 (POST, PUT, API).
 . "$(dirname "$0")/lib.sh"
 W=$T/w.ecx
 "$ECX" init "$W" > /dev/null
@@ -33,6 +34,11 @@ add_user "$W" u_frontline frontline --touchpoints Tienda,Web
 add_user "$W" u_viewer viewer
 expect_eq "frontline touchpoints stored as ids" "$(sql "$W" "SELECT touchpoints FROM user WHERE login='u_frontline'")" \
   "$(sql "$W" "SELECT group_concat(id, ',') FROM (SELECT id FROM touchpoint ORDER BY name)")"
+# Objects named "x" for the API's /KIND/* rows (after the check above,
+# which counts the touchpoints).
+sqlite3 "$W" "INSERT INTO segment(name, filter) VALUES('x', ''); INSERT INTO touchpoint(name) VALUES('x');
+  INSERT INTO dimension(name) VALUES('x'); INSERT INTO area(name) VALUES('x'); INSERT INTO competitor(name) VALUES('x');
+  INSERT INTO survey(code, created) VALUES('x', 0);"
 "$ECX" serve --routes > "$T/routes"
 expect_match "route list names the admin pages" "$(cat "$T/routes")" '^GET /admin/users admin - -$'
 start_server "$W"
@@ -51,7 +57,9 @@ check() {
       use=$T/fresh; : > "$use"
       data=$(curl -s -b "$use" -c "$use" "$URL$p" | sed -n 's/.*name="\(login_csrf\|form_token\)" value="\([0-9a-f]*\)".*/\1=\2/p' | head -1)
     fi
-    if [ "$m" = GET ]; then st=$(code "$use" GET "$p"); else st=$(code "$use" "$m" "$p" --data "$data"); fi
+    if [ "$m" = GET ]; then st=$(code "$use" GET "$p")
+    elif [ "$m" = PUT ]; then st=$(code "$use" PUT "$p" -H "X-CSRF-Token: $tok" --data '{}')
+    else st=$(code "$use" "$m" "$p" --data "$data"); fi
     allowed=no
     case ",$roles," in *",$role,"*|",public,") allowed=yes ;; esac
     if [ "$allowed" = yes ]; then

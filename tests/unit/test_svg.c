@@ -57,7 +57,7 @@ TEST(svg_heatmap_scale){
   ** (246+46)/2 = 146, (244+139)/2 = 191.5 -> 191, (238+87)/2 = 162.5 -> 162. */
   const char *azR[] = {"Soporte"}, *azC[] = {"a", "b", "c", "d", "e"};
   double v[] = {1, 3, 5, 4, NAN};
-  SvgHeatmap m = {"Mapa", 1, 5, azR, azC, v, 0, 1, 3, 5, 2};
+  SvgHeatmap m = {"Mapa", 1, 5, azR, azC, v, 0, 1, 3, 5, 2, 0, 0};
   Buf b;
   buf_init(&b, 0);
   CHECK_INT(svg_heatmap(&b, &m), 0);
@@ -66,6 +66,15 @@ TEST(svg_heatmap_scale){
   CHECK(strstr(buf_str(&b), "fill=\"rgb(46,139,87)\"")!=0);
   CHECK(strstr(buf_str(&b), "fill=\"rgb(146,191,162)\"")!=0);
   CHECK_INT(count(buf_str(&b), "class=\"ecx-na\""), 1);
+  CHECK(strstr(buf_str(&b), "<title>Soporte × e: —</title>")!=0);
+  /* The same NaN cell marked as suppressed says so. */
+  unsigned char aSup[] = {0, 0, 0, 0, 1};
+  m.aSuppressed = aSup;
+  m.zSuppressed = "n < 5";
+  buf_reset(&b);
+  CHECK_INT(svg_heatmap(&b, &m), 0);
+  CHECK(strstr(buf_str(&b), "<title>Soporte × e: n &lt; 5</title>")!=0);
+  CHECK_INT(count(buf_str(&b), ">n &lt; 5</text>"), 1);
   buf_free(&b);
 }
 
