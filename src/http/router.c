@@ -4,6 +4,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http.h"
 #include "http_int.h"
@@ -23,6 +24,14 @@ void http_render_error(HttpReq *p, int status, int rc, const char *zMessage){
   zMessage = http_strdup(p, zMessage ? zMessage : "");
   buf_reset(&p->body);
   p->status = status;
+  if( status==503 ){
+    /* A passing condition (a lock held by another process, a full disk, a
+    ** read-only or short-of-memory moment): nothing of the request was
+    ** stored, and the client may send it again. */
+    int have = 0;
+    for(int i = 0; i < p->nHeader; i++) have |= strcasecmp(p->aHeader[i].zName, "Retry-After")==0;
+    if( !have ) http_add_header(p, "Retry-After", rc==ECX_EBUSY ? "5" : "60");
+  }
   if( p->isApi ){
     p->zContentType = "application/json";
     buf_printf(&p->body, "{\"error\":{\"code\":%j,\"message\":%j,\"field\":%j}}\n",
