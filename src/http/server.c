@@ -57,6 +57,7 @@ int http_cube(HttpReq *p, const Cube **ppCube){
   HttpServer *s = p->pSrv;
   int rc = ECX_OK;
   *ppCube = 0;
+  if( !s ) return err_set(ECX_EDB, "the analytics cube needs the server");  /* requests built by tests */
   if( p->cubeLocked ){ *ppCube = s->pCube; return ECX_OK; }
   pthread_mutex_lock(&s->refreshMutex);
   if( !s->pCube || now_ms() - s->cubeMs >= 1000.0 ){
