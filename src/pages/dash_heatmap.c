@@ -26,7 +26,15 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
     char **azRow = ecx_calloc((size_t)nRow + 1, sizeof(char*)), zLabel[256];
     const char **azCol = ecx_calloc((size_t)nCol + 1, sizeof(char*));
     double *aVal = ecx_calloc((size_t)(nRow*nCol)*2 + 1, sizeof(double)), *aShown = aVal + nRow*nCol;
-    for(j=0; j<nCol; j++) azCol[j] = pC->aMet[aMet[j]].zName;
+    Figure *aFig = ecx_calloc((size_t)nCol + 1, sizeof(Figure));
+    unsigned char *aGroup, *aHide;
+    for(j=0; j<nCol; j++){
+      azCol[j] = pC->aMet[aMet[j]].zName;
+      aFig[j].iMet = aMet[j];
+      aFig[j].kind = FIG_MEAN;
+    }
+    /* Cells the touchpoints' totals would give away are hidden too. */
+    dash_suppress(&r, aFig, nCol, pP->minN, &aGroup, &aHide);
     for(i=0; i<nRow; i++){
       const char *z = cube_result_label(pC, &r, i, 0, zLabel, sizeof zLabel);
       azRow[i] = ecx_strdup(z[0] ? z : _("(none)"));
@@ -34,7 +42,7 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
         const CubeMetric *pM = &pC->aMet[aMet[j]];
         StatsMean m;
         cube_hist_mean(r.aHist + (int64_t)i*nH + aMet[j]*CUBE_HIST, &m);
-        if( m.n<pP->minN || r.aRows[i]<pP->minN ){
+        if( aHide[i*nCol + j] ){
           aVal[i*nCol + j] = aShown[i*nCol + j] = NAN;
         }else{
           aShown[i*nCol + j] = (double)m.sum/(double)m.n;
@@ -64,7 +72,7 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
     dash_csv_link(p, pP);
     buf_puts(p, "</section>\n");
     for(i=0; i<nRow; i++) free(azRow[i]);
-    free(azRow); free(azCol); free(aVal);
+    free(azRow); free(azCol); free(aVal); free(aFig); free(aGroup); free(aHide);
   }
   free(aMet);
   cube_result_free(&r);
