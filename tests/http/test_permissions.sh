@@ -9,7 +9,7 @@
 # paths a token passes only with its route's scope and an allowed role,
 # and elsewhere a token counts for nothing.
 . "$(dirname "$0")/lib.sh"
-EXPECT=${ROUTES_EXPECT:-$ROOT/tests/http/routes.expect}
+. "$(dirname "$0")/routes_lib.sh"
 W=$T/w.ecx
 "$ECX" init "$W" > /dev/null
 sqlite3 "$W" "INSERT INTO area(name) VALUES('Operaciones'); INSERT INTO touchpoint(name) VALUES('Tienda'), ('Web');"
@@ -27,8 +27,8 @@ expect_eq "frontline touchpoints stored as ids" "$(sql "$W" "SELECT touchpoints 
   "$(sql "$W" "SELECT group_concat(id, ',') FROM (SELECT id FROM touchpoint ORDER BY name)")"
 
 # ---- the table against the expectations
-"$ECX" serve --routes > "$T/routes"
-grep -v '^#' "$EXPECT" | grep -v '^[[:space:]]*$' > "$T/expect"
+routes_matrix "$T/matrix"
+cp "$T/routes.table" "$T/routes"; cp "$T/routes.reviewed" "$T/expect"
 expect_eq "the route table is not empty" "$([ -s "$T/routes" ] && echo yes)" "yes"
 unreviewed=0
 while read -r m path roles flag scope; do
@@ -47,13 +47,7 @@ while read -r m path rest; do
 done < "$T/expect"
 expect_eq "every route's access rule was reviewed" "$unreviewed" "0"
 
-# The rows to request: the reviewed ones that match the table.
-awk 'NR==FNR { r[$1" "$2" "$3" "$4" "$5] = 1; next } ($1" "$2" "$3" "$4" "$5) in r' "$T/routes" "$T/expect" > "$T/matrix"
-# path_of PATTERN SAMPLE: the concrete path to request.
-path_of() {
-  if [ -n "$2" ]; then printf '%s' "$2" | sed "s|{SURVEY}|$SID|g; s|{PUBLIC}|$PUB|g"
-  else printf '%s' "$1" | sed 's|\*$|x|'; fi
-}
+path_of() { route_path "$@"; }
 # send JAR METHOD PATH DATA [CURL ARGS]: the status of one request.
 send() {
   jar=$1; m=$2; p=$3; data=$4; shift 4
