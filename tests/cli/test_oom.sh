@@ -26,77 +26,64 @@ done
 "$ECX" import "$W0" "$T/a.csv" --survey s > /dev/null
 before=$(snapshot "$W0")
 
-# verdict WHAT N RC ERRFILE: "" when the run ended cleanly, else why not.
-verdict() {
-  if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|Segmentation fault' "$4"; then
-    echo "sanitizer report"; return
-  fi
-  if [ "$3" -ge 128 ]; then echo "killed by signal $(( $3 - 128 ))"; return; fi
-  if [ "$3" -ne 0 ] && ! grep -q '^ecx: ' "$4"; then echo "exit $3 without a message"; return; fi
+# drive WHAT PREPARE CHECK_OK CHECK_FAIL CMD...: run CMD with the Nth
+# allocation failing for every N (every STEP-th) up to the count of a clean
+# run. PREPARE runs before each run; CHECK_OK N after a success and
+# CHECK_FAIL N after a clean failure each print a complaint or nothing.
+# Sets nAlloc, nOk, nFail, crash (runs that crashed or tripped a
+# sanitizer), bad (complaints) and first (the first crash, described).
+drive() {
+  what=$1 prep=$2 okfn=$3 failfn=$4; shift 4
+  "$prep"
+  nAlloc=$(ECX_FAIL_ALLOC=0 "$@" 2>&1 >/dev/null | sed -n 's/^ecx-fault: \([0-9]*\) allocations$/\1/p')
+  crash=0; bad=0; nFail=0; nOk=0; first=; i=1
+  while [ "$i" -le "${nAlloc:-0}" ]; do
+    "$prep"
+    ECX_FAIL_ALLOC=$i "$@" > "$T/out" 2> "$T/err"; rc=$?
+    why=
+    if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|Segmentation fault' "$T/err"; then why="sanitizer report"
+    elif [ "$rc" -ge 128 ]; then why="killed by signal $((rc - 128))"
+    elif [ "$rc" -ne 0 ] && ! grep -q '^ecx: ' "$T/err"; then why="exit $rc without a message"; fi
+    if [ -n "$why" ]; then
+      crash=$((crash + 1)); [ -z "$first" ] && first="N=$i: $why: $(head -5 "$T/err")"
+      complaint=
+    elif [ "$rc" -eq 0 ]; then
+      nOk=$((nOk + 1)); complaint=$("$okfn" "$i")
+    else
+      nFail=$((nFail + 1)); complaint=$("$failfn" "$i")
+    fi
+    [ -n "$complaint" ] && { bad=$((bad + 1)); echo "# $what N=$i: $complaint"; }
+    i=$((i + STEP))
+  done
+  echo "# $what: $nAlloc allocations; runs: $nFail failed cleanly, $nOk succeeded"
+  expect_eq "$what: the allocation count is known" "$([ "${nAlloc:-0}" -gt 100 ] && echo yes)" "yes"
+  expect_eq "$what: no crash or sanitizer report for any failed allocation" "$crash" "0"
+  [ -n "$first" ] && echo "#   first: $first"
 }
 
-# count CMD...: the allocations a successful run of CMD makes.
-count() { ECX_FAIL_ALLOC=0 "$@" 2>&1 >/dev/null | sed -n 's/^ecx-fault: \([0-9]*\) allocations$/\1/p'; }
-
-# ---- import
-cp "$W0" "$W"
-nImport=$(count "$OOM" import "$W" "$T/b.csv" --survey s)
-crash=0; dirty=0; incomplete=0; nFail=0; nOk=0; n=1; first=
-while [ "$n" -le "${nImport:-0}" ]; do
-  cp "$W0" "$W"; rm -f "$W-wal" "$W-shm"
-  ECX_FAIL_ALLOC=$n "$OOM" import "$W" "$T/b.csv" --survey s > "$T/out" 2> "$T/err"; rc=$?
-  why=$(verdict import "$n" "$rc" "$T/err")
-  if [ -n "$why" ]; then
-    crash=$((crash + 1)); [ -z "$first" ] && first="N=$n: $why: $(head -5 "$T/err")"
-  elif [ "$rc" -eq 0 ]; then
-    nOk=$((nOk + 1))
-    [ "$(sql "$W" "SELECT count(*) FROM response")" = 12 ] || { incomplete=$((incomplete + 1)); echo "# import N=$n: success but not 12 responses"; }
-  else
-    nFail=$((nFail + 1))
-    # integrity_check opens the workspace (rolling back what the failed run
-    # left in the WAL) and closes it; then the file must be byte for byte
-    # the one before, or at least hold the same rows.
-    state=$(sqlite3 -batch "$W" "PRAGMA integrity_check" 2>&1)
-    if [ "$state" != ok ]; then
-      dirty=$((dirty + 1)); echo "# import N=$n: integrity_check: $state"
-    elif ! cmp -s "$W" "$W0" && [ "$(snapshot "$W")" != "$before" ]; then
-      dirty=$((dirty + 1)); echo "# import N=$n: the workspace changed"
-    fi
-  fi
-  n=$((n + STEP))
-done
-echo "# import: $nImport allocations; runs: $nFail failed cleanly, $nOk succeeded"
-expect_eq "import: the allocation count is known" "$([ "${nImport:-0}" -gt 100 ] && echo yes)" "yes"
-expect_eq "import: no crash or sanitizer report for any failed allocation" "$crash" "0"
-[ -n "$first" ] && echo "#   first: $first"
-expect_eq "import: a failed import leaves the workspace as it was, integrity_check ok" "$dirty" "0"
-expect_eq "import: a successful import is complete" "$incomplete" "0"
-expect_eq "import: most failures are reported as errors" "$([ "$nFail" -gt 0 ] && echo yes)" "yes"
+# ---- import: a failure leaves the workspace as it was, a success is whole.
+import_prep() { cp "$W0" "$W"; rm -f "$W-wal" "$W-shm"; }
+import_ok() { [ "$(sql "$W" "SELECT count(*) FROM response")" = 12 ] || echo "success but not 12 responses"; }
+import_fail() {
+  # integrity_check opens the workspace (rolling back what the failed run
+  # left in the WAL) and closes it; then the file must be byte for byte
+  # the one before, or at least hold the same rows.
+  state=$(sqlite3 -batch "$W" "PRAGMA integrity_check" 2>&1)
+  if [ "$state" != ok ]; then echo "integrity_check: $state"
+  elif ! cmp -s "$W" "$W0" && [ "$(snapshot "$W")" != "$before" ]; then echo "the workspace changed"; fi
+}
+drive import import_prep import_ok import_fail "$OOM" import "$W" "$T/b.csv" --survey s
+expect_eq "import: a failed import leaves the workspace as it was, integrity_check ok; a successful one is complete" "$bad" "0"
+expect_eq "import: failures are reported as errors" "$([ "$nFail" -gt 0 ] && echo yes)" "yes"
 
 # ---- report (no cube cache: the cube is loaded from the workspace)
 "$ECX" import "$W0" "$T/b.csv" --survey s > /dev/null
 rm -f "$W0.cube"
 "$ECX" report "$W0" --format csv --by month > "$T/want" 2>&1
 cp "$W0" "$W"
-nReport=$(count "$OOM" report "$W" --format csv --by month)
-crash=0; wrong=0; nFail=0; nOk=0; n=1; first=
-while [ "$n" -le "${nReport:-0}" ]; do
-  rm -f "$W.cube"
-  ECX_FAIL_ALLOC=$n "$OOM" report "$W" --format csv --by month > "$T/out" 2> "$T/err"; rc=$?
-  why=$(verdict report "$n" "$rc" "$T/err")
-  if [ -n "$why" ]; then
-    crash=$((crash + 1)); [ -z "$first" ] && first="N=$n: $why: $(head -5 "$T/err")"
-  elif [ "$rc" -eq 0 ]; then
-    nOk=$((nOk + 1))
-    cmp -s "$T/out" "$T/want" || { wrong=$((wrong + 1)); echo "# report N=$n: output differs"; }
-  else
-    nFail=$((nFail + 1))
-  fi
-  n=$((n + STEP))
-done
-echo "# report: $nReport allocations; runs: $nFail failed cleanly, $nOk succeeded"
-expect_eq "report: the allocation count is known" "$([ "${nReport:-0}" -gt 100 ] && echo yes)" "yes"
-expect_eq "report: no crash or sanitizer report for any failed allocation" "$crash" "0"
-[ -n "$first" ] && echo "#   first: $first"
-expect_eq "report: a report that succeeds is complete and right" "$wrong" "0"
+report_prep() { rm -f "$W.cube"; }
+report_ok() { cmp -s "$T/out" "$T/want" || echo "output differs"; }
+report_fail() { :; }
+drive report report_prep report_ok report_fail "$OOM" report "$W" --format csv --by month
+expect_eq "report: a report that succeeds is complete and right" "$bad" "0"
 expect_eq "report: the workspace passes integrity_check" "$(sql "$W" "PRAGMA integrity_check")" "ok"

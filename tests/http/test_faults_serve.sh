@@ -47,17 +47,7 @@ start_server "$W"
 unset ECX_BUSY_TIMEOUT
 expect_eq "locked: an API submission before the lock is stored" "$(api a1)" "201"
 form "$T/f1"
-python3 -c '
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN EXCLUSIVE")
-c.execute("INSERT INTO setting(key, value) VALUES(\"lock_test\", \"1\")")
-open(sys.argv[2], "w").close()
-time.sleep(4)
-c.execute("ROLLBACK")
-' "$W" "$T/locked" &
-lockpid=$!
-while [ ! -f "$T/locked" ]; do sleep 0.05; done
+lock_workspace "$W" 4
 expect_eq "locked: an API submission is 503" "$(api a2)" "503"
 expect_match "locked: with Retry-After" "$(cat "$T/api.head")" "^Retry-After: 5"
 expect_match "locked: a JSON error that says busy" "$(cat "$T/api.body")" '^\{"error":\{"code":"busy","message":"workspace is locked by another process"'
@@ -66,7 +56,7 @@ expect_match "locked: the form's page says nothing was saved" "$(cat "$T/send.bo
 expect_match "locked: and when to retry" "$(cat "$T/send.head")" "^Retry-After: 5"
 c=$(curl -s -o /dev/null -w '%{http_code}' "$URL/s/$PUB")
 expect_eq "locked: pages still read (the public form opens)" "$c" "200"
-wait $lockpid
+wait $LOCK_PID
 expect_eq "unlocked: the same API submission is stored now" "$(api a2)" "201"
 expect_eq "unlocked: the same form, sent again, is stored now" "$(send "$T/f1")" "303"
 stop_server

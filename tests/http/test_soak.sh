@@ -23,50 +23,46 @@ end=$(( $(date +%s) + SECS ))
 mkdir -p "$T/log"
 
 # Each client writes "CLASS STATUS SECONDS" lines, and acknowledged ids.
-api_client() {
+# client NAME STEP: run STEP NAME (with k counting) until the end.
+client() {
   k=0
-  while [ "$(date +%s)" -lt "$end" ]; do
-    k=$((k + 1)); id="api$1-$k"
-    r=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $INGEST" \
-        -H 'Content-Type: application/json' -X POST "$URL/api/v1/responses" \
-        --data "{\"survey\":\"rel\",\"source_id\":\"$id\",\"ts\":1767225600,\"answers\":{\"nps\":$((k % 11)),\"csat\":$((1 + k % 5))}}")
-    echo "api $r" >> "$T/log/api$1"
-    case "$r" in 201*) echo "$id" >> "$T/log/acked$1" ;; esac
-  done
+  while [ "$(date +%s)" -lt "$end" ]; do k=$((k + 1)); "$2" "$1"; done
 }
-form_client() {
-  k=0
-  while [ "$(date +%s)" -lt "$end" ]; do
-    k=$((k + 1))
-    ip=127.$1.$(( (k / 250) % 250 + 1 )).$(( k % 250 + 1 ))
-    jar=$T/log/jar$1; : > "$jar"
-    curl -s --interface "$ip" -b "$jar" -c "$jar" -o "$T/log/html$1" -w 'get %{http_code} %{time_total}\n' "$URL/s/$PUB" >> "$T/log/form$1"
-    ft=$(sed -n 's/.*name="form_token" value="\([0-9a-f]*\)".*/\1/p' "$T/log/html$1")
-    sid=$(sed -n 's/.*name="sid" value="\([0-9a-f]*\)".*/\1/p' "$T/log/html$1")
-    r=$(curl -s --interface "$ip" -b "$jar" -o /dev/null -w '%{http_code} %{time_total}' "$URL/s/$PUB" \
-        --data "form_token=$ft&sid=$sid&q_nps=$((k % 11))&q_csat=$((1 + k % 5))")
-    echo "form $r" >> "$T/log/form$1"
-    case "$r" in 303*) echo "web:$sid" >> "$T/log/acked$1" ;; esac
-  done
+api_step() {
+  id="api$1-$k"
+  r=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $INGEST" \
+      -H 'Content-Type: application/json' -X POST "$URL/api/v1/responses" \
+      --data "{\"survey\":\"rel\",\"source_id\":\"$id\",\"ts\":1767225600,\"answers\":{\"nps\":$((k % 11)),\"csat\":$((1 + k % 5))}}")
+  echo "api $r" >> "$T/log/api$1"
+  case "$r" in 201*) echo "$id" >> "$T/log/acked$1" ;; esac
 }
-read_client() {
-  k=0
-  while [ "$(date +%s)" -lt "$end" ]; do
-    k=$((k + 1))
-    case $((k % 4)) in
-      0) curl -s -o /dev/null -w 'page %{http_code} %{time_total}\n' -b "$T/vi" "$URL/" ;;
-      1) curl -s -o /dev/null -w 'page %{http_code} %{time_total}\n' -b "$T/vi" "$URL/breakdown?by=touchpoint" ;;
-      2) curl -s -o /dev/null -w 'page %{http_code} %{time_total}\n' -b "$T/vi" "$URL/heatmap" ;;
-      3) curl -s -o /dev/null -w 'page %{http_code} %{time_total}\n' -H "Authorization: Bearer $READ" "$URL/api/v1/metrics?by=month" ;;
-    esac >> "$T/log/read$1"
-  done
+form_step() {
+  ip=127.$1.$(( (k / 250) % 250 + 1 )).$(( k % 250 + 1 ))
+  jar=$T/log/jar$1; : > "$jar"
+  curl -s --interface "$ip" -b "$jar" -c "$jar" -o "$T/log/html$1" -w 'get %{http_code} %{time_total}\n' "$URL/s/$PUB" >> "$T/log/form$1"
+  ft=$(sed -n 's/.*name="form_token" value="\([0-9a-f]*\)".*/\1/p' "$T/log/html$1")
+  sid=$(sed -n 's/.*name="sid" value="\([0-9a-f]*\)".*/\1/p' "$T/log/html$1")
+  r=$(curl -s --interface "$ip" -b "$jar" -o /dev/null -w '%{http_code} %{time_total}' "$URL/s/$PUB" \
+      --data "form_token=$ft&sid=$sid&q_nps=$((k % 11))&q_csat=$((1 + k % 5))")
+  echo "form $r" >> "$T/log/form$1"
+  case "$r" in 303*) echo "web:$sid" >> "$T/log/acked$1" ;; esac
 }
-api_client 1 & p1=$!
-api_client 2 & p2=$!
-form_client 11 & p3=$!
-form_client 12 & p4=$!
-read_client 1 & p5=$!
-read_client 2 & p6=$!
+read_step() {
+  case $((k % 4)) in
+    0) set -- "$1" -b "$T/vi" "$URL/" ;;
+    1) set -- "$1" -b "$T/vi" "$URL/breakdown?by=touchpoint" ;;
+    2) set -- "$1" -b "$T/vi" "$URL/heatmap" ;;
+    3) set -- "$1" -H "Authorization: Bearer $READ" "$URL/api/v1/metrics?by=month" ;;
+  esac
+  n=$1; shift
+  curl -s -o /dev/null -w 'page %{http_code} %{time_total}\n' "$@" >> "$T/log/read$n"
+}
+client 1 api_step & p1=$!
+client 2 api_step & p2=$!
+client 11 form_step & p3=$!
+client 12 form_step & p4=$!
+client 1 read_step & p5=$!
+client 2 read_step & p6=$!
 rss() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$SRV_PID/status"; }
 sleep "$WARM"; rss0=$(rss)
 sleep $(( (SECS - WARM) / 2 )); rss1=$(rss)
