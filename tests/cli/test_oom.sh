@@ -39,13 +39,13 @@ drive() {
   crash=0; bad=0; nFail=0; nOk=0; first=; i=1
   while [ "$i" -le "${nAlloc:-0}" ]; do
     "$prep"
-    ECX_FAIL_ALLOC=$i "$@" > "$T/out" 2> "$T/err"; rc=$?
+    ECX_FAIL_ALLOC=$i "$@" > "$T/$what.out" 2> "$T/$what.err"; rc=$?
     why=
-    if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|Segmentation fault' "$T/err"; then why="sanitizer report"
+    if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|Segmentation fault' "$T/$what.err"; then why="sanitizer report"
     elif [ "$rc" -ge 128 ]; then why="killed by signal $((rc - 128))"
-    elif [ "$rc" -ne 0 ] && ! grep -q '^ecx: ' "$T/err"; then why="exit $rc without a message"; fi
+    elif [ "$rc" -ne 0 ] && ! grep -q '^ecx: ' "$T/$what.err"; then why="exit $rc without a message"; fi
     if [ -n "$why" ]; then
-      crash=$((crash + 1)); [ -z "$first" ] && first="N=$i: $why: $(head -5 "$T/err")"
+      crash=$((crash + 1)); [ -z "$first" ] && first="N=$i: $why: $(head -5 "$T/$what.err")"
       complaint=
     elif [ "$rc" -eq 0 ]; then
       nOk=$((nOk + 1)); complaint=$("$okfn" "$i")
@@ -61,6 +61,7 @@ drive() {
   [ -n "$first" ] && echo "#   first: $first"
 }
 
+# The two drives run side by side (each in its own workspace), then report.
 # ---- import: a failure leaves the workspace as it was, a success is whole.
 import_prep() { cp "$W0" "$W"; rm -f "$W-wal" "$W-shm"; }
 import_ok() { [ "$(sql "$W" "SELECT count(*) FROM response")" = 12 ] || echo "success but not 12 responses"; }
@@ -72,18 +73,26 @@ import_fail() {
   if [ "$state" != ok ]; then echo "integrity_check: $state"
   elif ! cmp -s "$W" "$W0" && [ "$(snapshot "$W")" != "$before" ]; then echo "the workspace changed"; fi
 }
-drive import import_prep import_ok import_fail "$OOM" import "$W" "$T/b.csv" --survey s
-expect_eq "import: a failed import leaves the workspace as it was, integrity_check ok; a successful one is complete" "$bad" "0"
-expect_eq "import: failures are reported as errors" "$([ "$nFail" -gt 0 ] && echo yes)" "yes"
+(
+  drive import import_prep import_ok import_fail "$OOM" import "$W" "$T/b.csv" --survey s
+  expect_eq "import: a failed import leaves the workspace as it was, integrity_check ok; a successful one is complete" "$bad" "0"
+  expect_eq "import: failures are reported as errors" "$([ "$nFail" -gt 0 ] && echo yes)" "yes"
+) > "$T/import.log" &
+importPid=$!
 
 # ---- report (no cube cache: the cube is loaded from the workspace)
-"$ECX" import "$W0" "$T/b.csv" --survey s > /dev/null
-rm -f "$W0.cube"
-"$ECX" report "$W0" --format csv --by month > "$T/want" 2>&1
-cp "$W0" "$W"
-report_prep() { rm -f "$W.cube"; }
-report_ok() { cmp -s "$T/out" "$T/want" || echo "output differs"; }
+R=$T/r.ecx
+cp "$W0" "$R"
+"$ECX" import "$R" "$T/b.csv" --survey s > /dev/null
+rm -f "$R.cube"
+"$ECX" report "$R" --format csv --by month > "$T/want" 2>&1
+report_prep() { rm -f "$R.cube"; }
+report_ok() { cmp -s "$T/report.out" "$T/want" || echo "output differs"; }
 report_fail() { :; }
-drive report report_prep report_ok report_fail "$OOM" report "$W" --format csv --by month
-expect_eq "report: a report that succeeds is complete and right" "$bad" "0"
-expect_eq "report: the workspace passes integrity_check" "$(sql "$W" "PRAGMA integrity_check")" "ok"
+(
+  drive report report_prep report_ok report_fail "$OOM" report "$R" --format csv --by month
+  expect_eq "report: a report that succeeds is complete and right" "$bad" "0"
+  expect_eq "report: the workspace passes integrity_check" "$(sql "$R" "PRAGMA integrity_check")" "ok"
+) > "$T/report.log"
+wait $importPid
+cat "$T/import.log" "$T/report.log"
