@@ -3,7 +3,8 @@
 # allocators and SQLite's), for every N from 1 to the number of allocations
 # an import and a report make. Every run must end with success or a clear
 # error ("ecx: ..." and a non-zero exit code below 128), never a crash or a
-# sanitizer report; after a failed import the workspace passes
+# sanitizer report (for an import also with every allocation from the Nth on
+# failing, every 10th N); after a failed import the workspace passes
 # integrity_check and is exactly as before; a successful run is complete.
 . "$(dirname "$0")/lib.sh"
 OOM=${ECX_OOM:-$ROOT/build/oom/ecx}
@@ -77,6 +78,10 @@ import_fail() {
   drive import import_prep import_ok import_fail "$OOM" import "$W" "$T/b.csv" --survey s
   expect_eq "import: a failed import leaves the workspace as it was, integrity_check ok; a successful one is complete" "$bad" "0"
   expect_eq "import: failures are reported as errors" "$([ "$nFail" -gt 0 ] && echo yes)" "yes"
+  # Every allocation from the Nth on failing, for every 10th N.
+  STEP=$((STEP * 10)); export ECX_FAIL_ALLOC_PERSIST=1
+  drive "import (persistent)" import_prep import_ok import_fail "$OOM" import "$W" "$T/b.csv" --survey s
+  expect_eq "import (persistent): a failed import leaves the workspace as it was" "$bad" "0"
 ) > "$T/import.log" &
 importPid=$!
 

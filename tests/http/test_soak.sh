@@ -1,4 +1,4 @@
-# Load soak on loopback: for ECX_SOAK_SECONDS (75 by default; longer runs
+# Load soak on loopback: for ECX_SOAK_SECONDS (60 by default; longer runs
 # by setting it), two clients post responses through the API, two answer
 # the public form (each answer from an address of its own, so that the
 # per-address limit stays out of the way) and two read the dashboards and
@@ -6,7 +6,7 @@
 # server's resident memory may not keep growing after the warm-up, every
 # acknowledged response must be stored, and p50/p99 latencies are printed.
 . "$(dirname "$0")/lib.sh"
-SECS=${ECX_SOAK_SECONDS:-75}
+SECS=${ECX_SOAK_SECONDS:-60}
 WARM=$((SECS / 5))
 W=$T/soak.ecx
 "$ECX" init "$W" > /dev/null
