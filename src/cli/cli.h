@@ -39,5 +39,6 @@ int cmd_token(int argc, char **argv);
 int cmd_drivers(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
 int cmd_promise(int argc, char **argv);
+int cmd_feasibility(int argc, char **argv);
 
 #endif

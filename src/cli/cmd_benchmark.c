@@ -1,6 +1,6 @@
 /*
 ** ecx benchmark: our mean on every rated dimension against each
-** competitor's, with intervals and Welch significance, as a table or CSV.
+** competitor's, with intervals and Welch significance, as a table, CSV or JSON.
 */
 #include <getopt.h>
 #include <stdio.h>
@@ -36,7 +36,8 @@ int cmd_benchmark(int argc, char **argv){
       case 'F':
         if( strcmp(optarg, "table")==0 ) fmt = REPORT_TABLE;
         else if( strcmp(optarg, "csv")==0 ) fmt = REPORT_CSV;
-        else return cli_fail(err_set(ECX_EUSAGE, _("--format must be table or csv, not \"%s\""), optarg));
+        else if( strcmp(optarg, "json")==0 ) fmt = REPORT_JSON;
+        else return cli_fail(err_set(ECX_EUSAGE, _("--format must be table, csv or json, not \"%s\""), optarg));
         break;
       case 'h': return cmd_help(2, (char*[]){"help", "benchmark", 0});
       default: return cli_usage("benchmark");

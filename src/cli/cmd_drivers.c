@@ -24,96 +24,27 @@ typedef struct DrvArgs {
   ReportFormat format;
 } DrvArgs;
 
-static int unknown_metric(const Cube *pCube, const char *z){
-  Buf b;
-  int i, rc;
-  buf_init(&b, 4096);
-  for(i=0; i<pCube->nMet; i++) buf_printf(&b, "%s%s", i ? ", " : "", pCube->aMet[i].zName);
-  rc = err_set(ECX_EINVAL, _("no rated metric \"%s\" (metrics: %s)"), z, i ? buf_str(&b) : _("none yet"));
-  buf_free(&b);
-  return rc;
-}
-
-/* Metric indexes of the comma-separated list z, or of every dimension
-** other than the outcome when z is NULL. */
-static int parse_predictors(const Cube *pCube, const char *z, int iOutcome, int *aiPred, int *pnPred){
-  int n = 0, i;
-  if( z==0 ){
-    for(i=0; i<pCube->nMet; i++){
-      if( pCube->aMet[i].kind!=CUBE_MET_RATING || i==iOutcome ) continue;
-      if( n==DRIVERS_MAX_PRED ){
-        return err_set(ECX_EINVAL, _("more than %d dimensions: name the predictors with --predictors"),
-                       DRIVERS_MAX_PRED);
-      }
-      aiPred[n++] = i;
-    }
-    if( n==0 ) return err_set(ECX_EINVAL, _("the workspace has no rated dimensions to use as predictors"));
-  }else{
-    const char *p = z;
-    while( *p ){
-      const char *e = strchr(p, ',');
-      size_t len = e ? (size_t)(e - p) : strlen(p);
-      char *zName = ecx_strndup(p, len);
-      int k = cube_met_find(pCube, util_trim(zName));
-      if( k<0 ){ int rc = unknown_metric(pCube, util_trim(zName)); free(zName); return rc; }
-      free(zName);
-      if( n==DRIVERS_MAX_PRED ){
-        return err_set(ECX_EINVAL, _("at most %d predictors are allowed"), DRIVERS_MAX_PRED);
-      }
-      aiPred[n++] = k;
-      p += len + (e ? 1 : 0);
-    }
-    if( n==0 ) return err_set(ECX_EUSAGE, _("--predictors needs at least one name"));
-  }
-  *pnPred = n;
-  return ECX_OK;
-}
-
-/* Compile --where and --segment into pW. */
-static int compile_filter(const Cube *pCube, const DrvArgs *pA, CubeWhere *pW){
-  Buf b;
-  Filter f;
-  int rc;
-  buf_init(&b, 0);
-  if( pA->zWhere ) buf_puts(&b, pA->zWhere);
-  if( pA->zSegment ){
-    const char *z;
-    buf_printf(&b, "%ssegment=\"", pA->zWhere ? "," : "");
-    for(z=pA->zSegment; *z; z++) buf_puts(&b, *z=='"' ? "\"\"" : (char[]){*z, 0});
-    buf_putc(&b, '"');
-  }
-  rc = filter_parse(buf_str(&b), &f);
-  if( rc==ECX_OK ) rc = cube_where_compile(pCube, &f, 0, pW);
-  filter_free(&f);
-  buf_free(&b);
-  return rc;
-}
-
 static int run(Workspace *pWs, const DrvArgs *pA, Buf *pOut){
   Cube *pCube = 0;
   CubeWhere where;
   DriversSpec spec;
   DriversResult res;
   DriversShow show;
+  DriversAsk ask;
   int aiPred[DRIVERS_MAX_PRED], rc;
   char *zOrg = 0;
   memset(&where, 0, sizeof where);
-  memset(&spec, 0, sizeof spec);
+  memset(&ask, 0, sizeof ask);
   rc = cube_load(pWs, &pCube);
   if( rc ) return rc;
-  spec.iOutcome = cube_met_find(pCube, pA->zOutcome);
-  if( spec.iOutcome<0 ) rc = unknown_metric(pCube, pA->zOutcome);
-  if( rc==ECX_OK ) rc = parse_predictors(pCube, pA->zPredictors, spec.iOutcome, aiPred, &spec.nPred);
-  if( rc==ECX_OK ) rc = compile_filter(pCube, pA, &where);
-  spec.aiPred = aiPred;
-  spec.pWhere = &where;
-  spec.dayFrom = INT64_MIN;
-  spec.dayTo = INT64_MAX;
-  if( rc==ECX_OK && pA->zFrom ) rc = report_parse_day(pA->zFrom, "--from", &spec.dayFrom);
-  if( rc==ECX_OK && pA->zTo ) rc = report_parse_day(pA->zTo, "--to", &spec.dayTo);
-  spec.pairwise = pA->pairwise;
-  spec.nBoot = (int)pA->nBoot;
-  spec.seed = (uint64_t)pA->seed;
+  ask.zOutcome = pA->zOutcome; ask.zPredictors = pA->zPredictors;
+  ask.zSegment = pA->zSegment; ask.zWhere = pA->zWhere;
+  ask.zFrom = pA->zFrom; ask.zTo = pA->zTo;
+  ask.zFromOpt = "--from"; ask.zToOpt = "--to";
+  ask.pairwise = pA->pairwise;
+  ask.nBoot = (int)pA->nBoot;
+  ask.seed = (uint64_t)pA->seed;
+  rc = drivers_prepare(pCube, &ask, &spec, aiPred, &where);
   if( rc==ECX_OK ) rc = drivers_run(pCube, &spec, &res);
   if( rc==ECX_OK ){
     ws_setting_get(pWs, "org_name", &zOrg);

@@ -185,8 +185,9 @@ int cmd_token(int argc, char **argv){
   if( optind!=argc-2 || !zName ) return cli_usage("token");
   for(const char *z = zScopes; *z; ){
     size_t k = strcspn(z, ",");
-    if( !((k==4 && strncmp(z, "read", 4)==0) || (k==6 && strncmp(z, "ingest", 6)==0)) ){
-      err_set(ECX_EUSAGE, _("scopes are read and ingest, comma-separated, not \"%s\""), zScopes);
+    if( !((k==4 && strncmp(z, "read", 4)==0) || (k==6 && strncmp(z, "ingest", 6)==0)
+       || (k==5 && strncmp(z, "admin", 5)==0)) ){
+      err_set(ECX_EUSAGE, _("scopes are read, ingest and admin, comma-separated, not \"%s\""), zScopes);
       return cli_fail(ECX_EUSAGE);
     }
     z += k + (z[k]==',');

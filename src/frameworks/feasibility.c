@@ -130,3 +130,39 @@ void feas_summary_free(FeasDim *a, int n){
   for(int i=0; i<n; i++) free(a[i].zName);
   free(a);
 }
+
+int feas_list(Workspace *pWs, int64_t areaId, FeasRating **paOut, int *pnOut){
+  Stmt *s = 0;
+  FeasRating *a = 0;
+  int n = 0, nAlloc = 0, rc = db_prepare(pWs->pDb, &s,
+    "SELECT f.area_id, a.name, f.dimension_id, d.name, f.horizon, f.score, f.comment, f.ts"
+    " FROM feasibility f JOIN area a ON a.id=f.area_id JOIN dimension d ON d.id=f.dimension_id"
+    " WHERE ?1=0 OR f.area_id=?1 ORDER BY a.name, d.name, f.horizon DESC");
+  *paOut = 0;
+  *pnOut = 0;
+  if( rc ) return rc;
+  db_bind_int(s, 1, areaId);
+  while( (rc = db_step(s))==DB_ROW ){
+    FeasRating *r;
+    if( n==nAlloc ){ nAlloc = nAlloc ? 2*nAlloc : 16; a = ecx_realloc(a, (size_t)nAlloc*sizeof *a); }
+    r = &a[n++];
+    r->areaId = db_column_int(s, 0);
+    r->zArea = ecx_strdup(db_column_text(s, 1));
+    r->dimId = db_column_int(s, 2);
+    r->zDim = ecx_strdup(db_column_text(s, 3));
+    r->zHorizon = ecx_strdup(db_column_text(s, 4));
+    r->score = (int)db_column_int(s, 5);
+    r->zComment = ecx_strdup(db_column_text(s, 6));
+    r->ts = db_column_int(s, 7);
+  }
+  db_finalize(s);
+  if( rc!=DB_DONE ){ feas_list_free(a, n); return rc; }
+  *paOut = a;
+  *pnOut = n;
+  return ECX_OK;
+}
+
+void feas_list_free(FeasRating *a, int n){
+  for(int i=0; i<n; i++){ free(a[i].zArea); free(a[i].zDim); free(a[i].zHorizon); free(a[i].zComment); }
+  free(a);
+}

@@ -37,4 +37,17 @@ void feas_summary_free(FeasDim *a, int n);
 int feas_get(Workspace *pWs, int64_t areaId, int64_t dimId, const char *zHorizon,
              int *pScore, char **pzComment);
 
+/* One stored rating. */
+typedef struct FeasRating {
+  int64_t areaId, dimId;
+  char *zArea, *zDim, *zHorizon, *zComment;
+  int score;
+  int64_t ts;
+} FeasRating;
+
+/* The ratings of one area (areaId > 0) or of every area (0), by area and
+** dimension name. *paOut is freed with feas_list_free(). */
+int feas_list(Workspace *pWs, int64_t areaId, FeasRating **paOut, int *pnOut);
+void feas_list_free(FeasRating *a, int n);
+
 #endif

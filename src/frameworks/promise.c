@@ -94,8 +94,7 @@ int promise_parse_weights(const char *z, PromiseWeights *pW){
   return ECX_OK;
 }
 
-/* Compile the target's filter: zWhere and segment=zSegment. */
-static int target_where(const Cube *pC, const char *zSegment, const char *zWhere, CubeWhere *pW){
+int promise_target_where(const Cube *pC, const char *zSegment, const char *zWhere, CubeWhere *pW){
   Buf b;
   Filter f;
   int rc;
@@ -197,7 +196,7 @@ int promise_criteria(const Cube *pC, Workspace *pWs, const char *zSegment, const
   memset(&w, 0, sizeof w);
   pOut->w = *pW;
   pOut->r2 = NAN;
-  rc = target_where(pC, zSegment, zWhere, &w);
+  rc = promise_target_where(pC, zSegment, zWhere, &w);
   if( rc ) return rc;
   pOut->a = ecx_calloc((size_t)pC->nMet + 1, sizeof(PromiseCand));
   for(i=0; i<pC->nMet; i++){

@@ -79,6 +79,9 @@ int promise_parse_weights(const char *z, PromiseWeights *pW);
 int promise_criteria(const Cube *pC, Workspace *pWs, const char *zSegment, const char *zWhere,
                      const PromiseWeights *pW, int minN, PromiseCriteria *pOut);
 void promise_criteria_free(PromiseCriteria *p);
+/* Compile a promise's target (zWhere and segment=zSegment; either may be
+** NULL or "") against the cube; free with cube_where_free(). */
+int promise_target_where(const Cube *pC, const char *zSegment, const char *zWhere, CubeWhere *pW);
 /* The reasons of a candidate as one line of text ("alta relevancia,
 ** ventaja frente a X, factible a corto plazo"), translated. */
 void promise_reasons(const PromiseCand *c, Buf *pOut);
@@ -107,6 +110,10 @@ int promise_load(Workspace *pWs, int64_t id, int version, Promise *p);
 /* The promise as JSON / from JSON (the promise_version.json column). */
 int promise_to_json(const Promise *p, Buf *pOut);
 int promise_from_json(const char *z, Promise *p);
+/* Call xRow for each version of promise id, newest first, with who saved
+** it ("" for the command line) and when. */
+int promise_versions(Workspace *pWs, int64_t id,
+                     int (*xRow)(void *pArg, int version, int64_t ts, const char *zAuthor), void *pArg);
 /* Call xRow for each promise's latest version, newest first. */
 int promise_each(Workspace *pWs, int (*xRow)(void *pArg, const Promise *p), void *pArg);
 

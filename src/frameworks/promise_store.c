@@ -201,3 +201,18 @@ int promise_each(Workspace *pWs, int (*xRow)(void *pArg, const Promise *p), void
   db_finalize(s);
   return rc==DB_DONE ? ECX_OK : rc;
 }
+
+int promise_versions(Workspace *pWs, int64_t id,
+                     int (*xRow)(void *pArg, int version, int64_t ts, const char *zAuthor), void *pArg){
+  Stmt *s = 0;
+  int rc = db_prepare(pWs->pDb, &s, "SELECT v.version, v.ts, coalesce(u.login, '') FROM promise_version v"
+                      " LEFT JOIN user u ON u.id=v.user_id WHERE v.promise_id=?1 ORDER BY v.version DESC");
+  if( rc ) return rc;
+  db_bind_int(s, 1, id);
+  while( (rc = db_step(s))==DB_ROW ){
+    rc = xRow(pArg, (int)db_column_int(s, 0), db_column_int(s, 1), db_column_text(s, 2));
+    if( rc ) break;
+  }
+  db_finalize(s);
+  return rc==DB_DONE ? ECX_OK : rc;
+}

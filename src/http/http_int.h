@@ -17,6 +17,15 @@ int http_whoami(HttpReq *p);
 int api_responses_post(HttpReq *p);
 /* GET /api/v1/metrics (api_metrics.c). */
 int api_metrics_get(HttpReq *p);
+/* GET /api/v1/drivers, GET /api/v1/benchmark (api_analysis.c). */
+int api_drivers_get(HttpReq *p);
+int api_benchmark_get(HttpReq *p);
+/* GET/POST /api/v1/feasibility (api_feas.c). */
+int api_feasibility(HttpReq *p);
+/* /api/v1/promises, /api/v1/promises/ID[/...], /api/v1/alerts (api_promise.c). */
+int api_promises(HttpReq *p);
+int api_promise(HttpReq *p);
+int api_alerts_get(HttpReq *p);
 /* Print the route table: one "METHOD PATH ROLES CSRF" line per method. */
 void http_print_routes(void);
 

@@ -37,5 +37,14 @@ const HttpRoute aRoute[] = {
   {HTTP_POST,           "/api/v1/responses", api_responses_post, ROLE_ADMIN|ROLE_ANALYST, HTTP_CSRF, "ingest", "store responses (JSON object or array); idempotent by source_id"},
   {HTTP_GET,            "/api/v1/metrics", api_metrics_get,  ROLE_ADMIN|ROLE_ANALYST|ROLE_VIEWER, 0, "read", "the report of ecx report --format json"},
   {HTTP_GET,            "/admin/audit",   page_admin_audit,  ROLE_ADMIN,  0,         0, "read the audit log"},
+  {HTTP_GET,            "/api/v1/drivers", api_drivers_get,  READERS,     0,         "read", "key-driver analysis (ecx drivers --format json)"},
+  {HTTP_GET,            "/api/v1/benchmark", api_benchmark_get, READERS,  0,         "read", "competitor benchmark (ecx benchmark --format json)"},
+  {HTTP_GET,            "/api/v1/feasibility", api_feasibility, READERS,  0,         "read", "feasibility spread per dimension and the ratings (area lead: its own)"},
+  {HTTP_POST,           "/api/v1/feasibility", api_feasibility, ROLE_ADMIN|ROLE_AREA_LEAD, HTTP_CSRF, "admin", "store feasibility ratings of an area"},
+  {HTTP_GET,            "/api/v1/promises", api_promises,    READERS,     0,         "read", "experience promises: the latest version of each"},
+  {HTTP_POST,           "/api/v1/promises", api_promises,    EDITORS,     HTTP_CSRF, "admin", "create an experience promise"},
+  {HTTP_GET,            "/api/v1/promises/*", api_promise,   READERS,     0,         "read", "a promise, its versions, criteria, KPIs, touchpoint matrix, alerts, areas"},
+  {HTTP_POST,           "/api/v1/promises/*", api_promise,   EDITORS,     HTTP_CSRF, "admin", "a new version of a promise (/ID) or its KPIs (/ID/kpis)"},
+  {HTTP_GET,            "/api/v1/alerts", api_alerts_get,    READERS,     0,         "read", "every promise's KPIs and touchpoints significantly below target"},
 };
 const int nRoute = sizeof aRoute / sizeof aRoute[0];

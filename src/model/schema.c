@@ -215,6 +215,22 @@ static const char *const azMigration[SCHEMA_VERSION + 1] = {
   "  json TEXT NOT NULL,\n"
   "  PRIMARY KEY(promise_id, version)\n"
   ") WITHOUT ROWID;\n",
+
+  /* The promise's strategic KPIs: one per promise dimension, with its
+  ** metric, target, owner area and optional period (docs/promise.md). */
+  [6] =
+  "CREATE TABLE promise_kpi(\n"
+  "  promise_id INTEGER NOT NULL REFERENCES promise(id),\n"
+  "  dimension TEXT NOT NULL,\n"
+  "  metric TEXT NOT NULL CHECK(metric IN ('mean','top2','nps','csat','ces')),\n"
+  "  target REAL NOT NULL,\n"
+  "  area_id INTEGER NOT NULL REFERENCES area(id),\n"
+  "  period_from TEXT NOT NULL DEFAULT '',\n"
+  "  period_to TEXT NOT NULL DEFAULT '',\n"
+  "  user_id INTEGER REFERENCES user(id),\n"
+  "  ts INTEGER NOT NULL,\n"
+  "  PRIMARY KEY(promise_id, dimension)\n"
+  ") WITHOUT ROWID;\n",
 };
 
 int schema_migrate(Db *pDb, int target){

@@ -146,44 +146,73 @@ static void versions(HttpReq *p, int64_t id){
   buf_puts(&p->body, "</ul></section>\n");
 }
 
+/* The promise's KPIs and alerts on its page, with the links to its views. */
+static void kpi_summary(HttpReq *p, const PromiseCtx *c){
+  Buf *b = &p->body;
+  long long id = (long long)c->pr.id;
+  buf_printf(b, "<p class=\"ecx-links\"><a href=\"/promise/%lld/kpis\">%h</a><a href=\"/promise/%lld/touchpoints\">%h</a>"
+             "<a href=\"/promise/%lld/areas\">%h</a><a href=\"/promise/%lld/print\">%h</a></p>\n",
+             id, _("KPIs"), id, _("Touchpoints"), id, promise_user_area(p) ? _("Your area") : _("Areas"),
+             id, _("Printable version"));
+  buf_printf(b, "<section class=\"ecx-card\"><h2>%h</h2>\n", _("Alerts"));
+  promise_alerts_view(b, &c->ev, &c->pr, 0);
+  buf_printf(b, "</section>\n<section class=\"ecx-card\"><h2>%h</h2>\n", _("Strategic KPIs"));
+  if( c->nKpi==0 ) buf_printf(b, "<p class=\"notice\">%h</p>\n", _("No KPI set yet: give each dimension a metric, a target and an owner area."));
+  promise_kpi_table(b, &c->ev);
+  buf_puts(b, "</section>\n");
+}
+
+/* The subpages of /promise/ID/...; *pHandled = 0 when zSub names none. */
+static int sub_page(HttpReq *p, int64_t id, const char *zSub, int *pHandled){
+  *pHandled = 1;
+  if( strcmp(zSub, "/print")==0 && p->method!=HTTP_POST ) return promise_print(p, id);
+  if( strcmp(zSub, "/kpis")==0 ) return promise_kpi_page(p, id);
+  if( strcmp(zSub, "/touchpoints")==0 && p->method!=HTTP_POST ) return promise_matrix_page(p, id);
+  if( strcmp(zSub, "/areas")==0 && p->method!=HTTP_POST ) return promise_areas_page(p, id);
+  *pHandled = 0;
+  return ECX_OK;
+}
+
 int page_promise(HttpReq *p){
   const char *zRest = p->zPath + strlen("/promise/"), *zSlash = strchr(zRest, '/');
   char *zId = zSlash ? http_strdup(p, zRest) : (char*)zRest;
-  const Cube *pC = 0;
   int64_t id = 0;
-  Promise pr;
+  PromiseCtx c;
   PromiseCriteria pc;
-  int rc, ok = 0;
+  int rc, ok = 0, handled = 0;
+  if( strcmp(zRest, "alerts")==0 && p->method!=HTTP_POST ) return promise_alerts_page(p);
   if( zSlash ) zId[zSlash - zRest] = 0;
-  if( util_parse_int(zId, &id) || id<=0 || (zSlash && strcmp(zSlash, "/print")!=0) ){
-    if( p->method==HTTP_POST ) return http_fail(p, 400, ECX_EINVAL, 0, "%s", _("no such promise"));
-    return http_redirect(p, "/promise");
+  if( util_parse_int(zId, &id) || id<=0 ) goto none;
+  if( zSlash ){
+    rc = sub_page(p, id, zSlash, &handled);
+    if( handled ) return rc;
+    goto none;
   }
   if( p->method==HTTP_POST ) return save(p, id);
-  if( zSlash ) return promise_print(p, id);
-  rc = promise_load(p->pWs, id, 0, &pr);
+  rc = promise_ctx_load(p, id, &c);
   if( rc==ECX_ENOTFOUND ){ err_clear(); return http_redirect(p, "/promise"); }
   if( rc ) return rc;
-  rc = http_cube(p, &pC);
-  if( rc ){ promise_clear(&pr); return rc; }
-  layout_begin(p, pr.zName);
+  layout_begin(p, c.pr.zName);
   if( http_query(p, "saved") ) layout_notice(p, "ok", _("Saved as a new version."));
-  buf_printf(&p->body, "<p class=\"ecx-tagline\">%h</p>\n<p>v%d · %h · <a href=\"/promise/%lld/print\">%h</a></p>\n",
-             pr.zTagline, pr.version, pr.zAuthor, (long long)id, _("Printable version"));
-  promise_page_criteria(p, pC, &pr, &pc, &ok);
+  buf_printf(&p->body, "<p class=\"ecx-tagline\">%h</p>\n<p>v%d · %h</p>\n", c.pr.zTagline, c.pr.version, c.pr.zAuthor);
+  kpi_summary(p, &c);
+  promise_page_criteria(p, c.pC, &c.pr, &pc, &ok);
   if( ok ){
     buf_printf(&p->body, "<section class=\"ecx-card\"><h2>%h</h2>\n", _("Criteria and recommendation"));
-    promise_criteria_table(&p->body, &pc, pr.azDim, pr.nDim);
+    promise_criteria_table(&p->body, &pc, c.pr.azDim, c.pr.nDim);
     buf_puts(&p->body, "</section>\n");
     promise_criteria_free(&pc);
   }
   if( http_has_role(p, ROLE_ADMIN|ROLE_ANALYST) ){
     char zAction[48];
     snprintf(zAction, sizeof zAction, "/promise/%lld", (long long)id);
-    form(p, pC, &pr, zAction);
+    form(p, c.pC, &c.pr, zAction);
   }
   versions(p, id);
   layout_end(p);
-  promise_clear(&pr);
+  promise_ctx_free(&c);
   return ECX_OK;
+none:
+  if( p->method==HTTP_POST ) return http_fail(p, 400, ECX_EINVAL, 0, "%s", _("no such promise"));
+  return http_redirect(p, "/promise");
 }

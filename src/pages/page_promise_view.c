@@ -1,7 +1,9 @@
 /*
 ** Promise views shared by the pages: the criteria table with the
 ** recommendation, the importance-performance matrix of the candidates, and
-** the printable promise (/promise/ID/print).
+** the printable promise report (/promise/ID/print): the criteria, the
+** recommendation, the KPIs with their trends, the alerts, the touchpoint
+** matrix and the areas' alignment.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -69,50 +71,62 @@ void promise_page_criteria(HttpReq *p, const Cube *pC, const Promise *pr, Promis
   if( rc ) layout_notice(p, "error", err_detail());
 }
 
+/* The composite bars of the promise's dimensions. */
+static void composite_bars(Buf *b, const PromiseCriteria *pc, const Promise *pr){
+  const char *az[PROMISE_MAX_DIM + 1];
+  double aY[PROMISE_MAX_DIM + 1];
+  int n = 0;
+  for(int k=0; k<pr->nDim && n<=PROMISE_MAX_DIM; k++){
+    for(int i=0; i<pc->n; i++){
+      if( strcmp(pc->a[i].zName, pr->azDim[k])==0 ){ az[n] = pc->a[i].zName; aY[n++] = pc->a[i].composite; }
+    }
+  }
+  SvgBars g = {_("Composite score (0-100)"), n, az, aY, 0, 0, 0, NAN, 0, 100, 1, 700};
+  buf_printf(b, "<section class=\"ecx-card\"><h2>%h</h2>\n", _("Composite score (0-100)"));
+  svg_bars(b, &g);
+  buf_puts(b, "</section>\n");
+}
+
 int promise_print(HttpReq *p, int64_t id){
-  const Cube *pC = 0;
-  Promise pr;
+  PromiseCtx c;
   PromiseCriteria pc;
-  int rc = promise_load(p->pWs, id, 0, &pr), ok = 0;
+  PromiseArea *aA = 0;
+  int nA = 0, ok = 0, rc = promise_ctx_load(p, id, &c);
   Buf *b = &p->body;
   if( rc==ECX_ENOTFOUND ){ err_clear(); return http_redirect(p, "/promise"); }
   if( rc ) return rc;
-  rc = http_cube(p, &pC);
-  if( rc ){ promise_clear(&pr); return rc; }
-  layout_begin(p, pr.zName);
-  buf_printf(b, "<article class=\"ecx-promise-print\">\n<p class=\"ecx-tagline\">%h</p>\n", pr.zTagline);
-  buf_printf(b, "<h2>%h</h2><p>%h%s%h</p>\n", _("Whom"), pr.zSegment[0] ? pr.zSegment : _("All respondents"),
-             pr.zWhere[0] ? " · " : "", pr.zWhere);
+  rc = promise_areas(p->pWs, &c.pr, &c.ev, promise_user_area(p), &aA, &nA);
+  if( rc ){ promise_ctx_free(&c); return rc; }
+  layout_begin(p, c.pr.zName);
+  buf_printf(b, "<article class=\"ecx-promise-print\">\n<p class=\"ecx-tagline\">%h</p>\n", c.pr.zTagline);
+  buf_printf(b, "<h2>%h</h2><p>%h%s%h</p>\n", _("Whom"), c.pr.zSegment[0] ? c.pr.zSegment : _("All respondents"),
+             c.pr.zWhere[0] ? " · " : "", c.pr.zWhere);
   buf_printf(b, "<h2>%h</h2><ul>\n", _("For what"));
-  for(int i=0; i<pr.nAsp; i++) buf_printf(b, "<li>%h</li>\n", pr.azAsp[i]);
+  for(int i=0; i<c.pr.nAsp; i++) buf_printf(b, "<li>%h</li>\n", c.pr.azAsp[i]);
   buf_printf(b, "</ul>\n<h2>%h</h2><ol>\n", _("How"));
-  for(int i=0; i<pr.nDim; i++) buf_printf(b, "<li>%h</li>\n", pr.azDim[i]);
+  for(int i=0; i<c.pr.nDim; i++) buf_printf(b, "<li>%h</li>\n", c.pr.azDim[i]);
   buf_puts(b, "</ol>\n");
-  promise_page_criteria(p, pC, &pr, &pc, &ok);
+  promise_page_criteria(p, c.pC, &c.pr, &pc, &ok);
   if( ok ){
-    const char *az[PROMISE_MAX_DIM + 1];
-    double aY[PROMISE_MAX_DIM + 1];
-    int n = 0;
-    for(int k=0; k<pr.nDim && n<=PROMISE_MAX_DIM; k++){
-      for(int i=0; i<pc.n; i++){
-        if( strcmp(pc.a[i].zName, pr.azDim[k])==0 ){ az[n] = pc.a[i].zName; aY[n++] = pc.a[i].composite; }
-      }
-    }
-    {
-      SvgBars g = {_("Composite score (0-100)"), n, az, aY, 0, 0, 0, NAN, 0, 100, 1, 700};
-      buf_printf(b, "<section class=\"ecx-card\"><h2>%h</h2>\n", _("Composite score (0-100)"));
-      svg_bars(b, &g);
-      buf_puts(b, "</section>\n");
-    }
-    buf_printf(b, "<section class=\"ecx-card\"><h2>%h</h2>\n", _("Importance–performance matrix"));
+    composite_bars(b, &pc, &c.pr);
+    buf_printf(b, "<section class=\"ecx-card\"><h2>%h</h2>\n", _("Criteria and recommendation"));
+    promise_criteria_table(b, &pc, c.pr.azDim, c.pr.nDim);
+    buf_printf(b, "</section>\n<section class=\"ecx-card\"><h2>%h</h2>\n", _("Importance–performance matrix"));
     promise_ipm(b, &pc);
-    buf_puts(b, "</section>\n<section class=\"ecx-card\">");
-    promise_criteria_table(b, &pc, pr.azDim, pr.nDim);
     buf_puts(b, "</section>\n");
     promise_criteria_free(&pc);
   }
-  buf_printf(b, "<p>%h %d · %h</p></article>\n", _("version"), pr.version, pr.zAuthor);
+  buf_printf(b, "<section class=\"ecx-card\"><h2>%h</h2>\n", _("Strategic KPIs"));
+  promise_kpi_table(b, &c.ev);
+  buf_printf(b, "</section>\n<section class=\"ecx-card\"><h2>%h</h2>\n", _("Alerts"));
+  promise_alerts_view(b, &c.ev, &c.pr, 0);
+  buf_printf(b, "</section>\n<section class=\"ecx-card\"><h2>%h</h2>\n", _("Touchpoints × promise dimensions"));
+  promise_matrix_view(b, &c.ev);
+  buf_printf(b, "</section>\n<section class=\"ecx-card\"><h2>%h</h2>\n", _("Alignment of the areas"));
+  promise_areas_view(b, &c.ev, aA, nA);
+  buf_printf(b, "</section>\n<p>%h %d · %h</p></article>\n", _("version"), c.pr.version, c.pr.zAuthor);
   layout_end(p);
-  promise_clear(&pr);
+  promise_areas_free(aA, nA);
+  promise_ctx_free(&c);
   return ECX_OK;
 }

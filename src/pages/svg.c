@@ -43,35 +43,33 @@ static void open_svg(Buf *p, int w, int h, const char *zTitle){
              "role=\"img\" aria-label=\"%h\"><title>%h</title>\n", w, h, zTitle, zTitle);
 }
 
-int svg_trend(Buf *p, const SvgTrend *t){
-  const double L = 52, R = 16, T = 14, B = 40;
-  double w = t->width>0 ? t->width : 720, h = t->height>0 ? t->height : 260;
-  double lo = t->yMin, hi = t->yMax, step, y, dx;
+/* Where a trend's points go: x of point i, y of value v. */
+typedef struct TrendFrame { double L, R, T, B, w, h, lo, hi, dx; int n; } TrendFrame;
+
+static double tf_x(const TrendFrame *f, int i){ return f->L + (f->n>1 ? i*f->dx : (f->w - f->L - f->R)/2); }
+static double tf_y(const TrendFrame *f, double v){ return f->T + (f->hi - v)/(f->hi - f->lo)*(f->h - f->T - f->B); }
+
+static void tf_init(TrendFrame *f, const SvgTrend *t, double L, double R, double T, double B, double w, double h){
+  f->L = L; f->R = R; f->T = T; f->B = B; f->w = w; f->h = h; f->n = t->n;
+  f->lo = t->yMin; f->hi = t->yMax;
+  if( isnan(f->lo) || isnan(f->hi) ) auto_range(t->n, t->aY, t->aLo, t->aHi, &f->lo, &f->hi);
+  if( isfinite(t->target) ){ if( t->target<f->lo ) f->lo = t->target; if( t->target>f->hi ) f->hi = t->target; }
+  f->dx = t->n>1 ? (w - L - R)/(t->n - 1) : 0;
+}
+
+/* The confidence band (one polygon per run of points with an interval),
+** the target line and the line through the values. */
+static void tf_band_line(Buf *p, const TrendFrame *f, const SvgTrend *t){
   char a[32], b[32], c[32];
-  int i, pen = 0, every;
-  if( isnan(lo) || isnan(hi) ) auto_range(t->n, t->aY, t->aLo, t->aHi, &lo, &hi);
-  if( isfinite(t->target) ){ if( t->target<lo ) lo = t->target; if( t->target>hi ) hi = t->target; }
-  dx = t->n>1 ? (w - L - R)/(t->n - 1) : 0;
-#define X(i) (L + (t->n>1 ? (i)*dx : (w - L - R)/2))
-#define Y(v) (T + (hi - (v))/(hi - lo)*(h - T - B))
-  open_svg(p, (int)w, (int)h, t->zTitle);
-  step = tick_step(lo, hi);
-  for(y=ceil(lo/step)*step; y<=hi + 1e-9; y+=step){
-    /* One call per element: each number needs its own buffer. */
-    buf_printf(p, "<line class=\"ecx-grid\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>",
-               num(a, L, 1), num(b, w - R, 1), num(c, Y(y), 1), c);
-    buf_printf(p, "<text class=\"ecx-axis\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n",
-               num(a, L - 6, 1), num(b, Y(y) + 4, 1), num(c, fabs(y)<1e-9 ? 0 : y, step<1 ? 1 : 0));
-  }
+  int i, pen = 0;
   if( t->aLo && t->aHi ){
-    /* One band polygon per run of points with an interval. */
     for(i=0; i<t->n; ){
       int j = i, k;
       while( j<t->n && isfinite(t->aLo[j]) && isfinite(t->aHi[j]) ) j++;
       if( j>i ){
         buf_puts(p, "<path class=\"ecx-band\" d=\"");
-        for(k=i; k<j; k++) buf_printf(p, "%c%s %s ", k==i ? 'M' : 'L', num(a, X(k), 1), num(b, Y(t->aHi[k]), 1));
-        for(k=j-1; k>=i; k--) buf_printf(p, "L%s %s ", num(a, X(k), 1), num(b, Y(t->aLo[k]), 1));
+        for(k=i; k<j; k++) buf_printf(p, "%c%s %s ", k==i ? 'M' : 'L', num(a, tf_x(f, k), 1), num(b, tf_y(f, t->aHi[k]), 1));
+        for(k=j-1; k>=i; k--) buf_printf(p, "L%s %s ", num(a, tf_x(f, k), 1), num(b, tf_y(f, t->aLo[k]), 1));
         buf_puts(p, "Z\"/>\n");
       }
       i = j>i ? j : i + 1;
@@ -79,32 +77,71 @@ int svg_trend(Buf *p, const SvgTrend *t){
   }
   if( isfinite(t->target) ){
     buf_printf(p, "<line class=\"ecx-target\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>\n",
-               num(a, L, 1), num(b, w - R, 1), num(c, Y(t->target), 1), c);
+               num(a, f->L, 1), num(b, f->w - f->R, 1), num(c, tf_y(f, t->target), 1), c);
   }
   buf_puts(p, "<path class=\"ecx-line\" fill=\"none\" d=\"");
   for(i=0; i<t->n; i++){
     if( !isfinite(t->aY[i]) ){ pen = 0; continue; }
-    buf_printf(p, "%c%s %s ", pen ? 'L' : 'M', num(a, X(i), 1), num(b, Y(t->aY[i]), 1));
+    buf_printf(p, "%c%s %s ", pen ? 'L' : 'M', num(a, tf_x(f, i), 1), num(b, tf_y(f, t->aY[i]), 1));
     pen = 1;
   }
   buf_puts(p, "\"/>\n");
+}
+
+/* A point's circle with its label, value and interval as a tooltip. */
+static void tf_point(Buf *p, const TrendFrame *f, const SvgTrend *t, int i, double r){
+  char a[32], b[32], c[32];
+  buf_printf(p, "<circle class=\"ecx-point\" cx=\"%s\" cy=\"%s\" r=\"%g\"><title>%h: %s",
+             num(a, tf_x(f, i), 1), num(b, tf_y(f, t->aY[i]), 1), r, t->azX[i], num(c, t->aY[i], 1));
+  if( t->aLo && isfinite(t->aLo[i]) ){
+    buf_printf(p, " [%s, %s]", num(a, t->aLo[i], 1), num(b, t->aHi[i], 1));
+  }
+  buf_puts(p, "</title></circle>\n");
+}
+
+int svg_trend(Buf *p, const SvgTrend *t){
+  double w = t->width>0 ? t->width : 720, h = t->height>0 ? t->height : 260, step, y;
+  TrendFrame f;
+  char a[32], b[32], c[32];
+  int i, every;
+  tf_init(&f, t, 52, 16, 14, 40, w, h);
+  open_svg(p, (int)w, (int)h, t->zTitle);
+  step = tick_step(f.lo, f.hi);
+  for(y=ceil(f.lo/step)*step; y<=f.hi + 1e-9; y+=step){
+    /* One call per element: each number needs its own buffer. */
+    buf_printf(p, "<line class=\"ecx-grid\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\"/>",
+               num(a, f.L, 1), num(b, w - f.R, 1), num(c, tf_y(&f, y), 1), c);
+    buf_printf(p, "<text class=\"ecx-axis\" x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n",
+               num(a, f.L - 6, 1), num(b, tf_y(&f, y) + 4, 1), num(c, fabs(y)<1e-9 ? 0 : y, step<1 ? 1 : 0));
+  }
+  tf_band_line(p, &f, t);
   every = t->n>12 ? (t->n + 11)/12 : 1;
   for(i=0; i<t->n; i++){
-    if( isfinite(t->aY[i]) ){
-      buf_printf(p, "<circle class=\"ecx-point\" cx=\"%s\" cy=\"%s\" r=\"3\"><title>%h: %s",
-                 num(a, X(i), 1), num(b, Y(t->aY[i]), 1), t->azX[i], num(c, t->aY[i], 1));
-      if( t->aLo && isfinite(t->aLo[i]) ){
-        buf_printf(p, " [%s, %s]", num(a, t->aLo[i], 1), num(b, t->aHi[i], 1));
-      }
-      buf_puts(p, "</title></circle>\n");
-    }
+    if( isfinite(t->aY[i]) ) tf_point(p, &f, t, i, 3);
     if( i%every==0 ){
       buf_printf(p, "<text class=\"ecx-axis\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%h</text>\n",
-                 num(a, X(i), 1), num(b, h - B + 18, 1), t->azX[i]);
+                 num(a, tf_x(&f, i), 1), num(b, h - f.B + 18, 1), t->azX[i]);
     }
   }
-#undef X
-#undef Y
+  buf_puts(p, "</svg>\n");
+  return p->overflow ? ECX_ETOOBIG : ECX_OK;
+}
+
+int svg_sparkline(Buf *p, const SvgTrend *t){
+  double w = t->width>0 ? t->width : 160, h = t->height>0 ? t->height : 40;
+  TrendFrame f;
+  int i, last = -1;
+  tf_init(&f, t, 3, 3, 3, 3, w, h);
+  buf_printf(p, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ecx-spark\" viewBox=\"0 0 %d %d\" "
+             "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%h\"><title>%h</title>\n",
+             (int)w, (int)h, (int)w, (int)h, t->zTitle, t->zTitle);
+  tf_band_line(p, &f, t);
+  for(i=0; i<t->n; i++){
+    if( !isfinite(t->aY[i]) ) continue;
+    last = i;
+    tf_point(p, &f, t, i, 1.5);
+  }
+  if( last>=0 ) tf_point(p, &f, t, last, 2.5);
   buf_puts(p, "</svg>\n");
   return p->overflow ? ECX_ETOOBIG : ECX_OK;
 }
@@ -160,11 +197,27 @@ static void heat_colour(const SvgHeatmap *m, double v, char *a, size_t n){
   snprintf(a, n, "rgb(%d,%d,%d)", (int)(r0 + (r1 - r0)*t), (int)(g0 + (g1 - g0)*t), (int)(b0 + (b1 - b0)*t));
 }
 
-int svg_heatmap(Buf *p, const SvgHeatmap *m){
-  const double L = 200, T = 110, CW = 84, CH = 30;
-  double w = L + CW*m->nCol + 90, h = T + CH*m->nRow + 10;   /* room for the last slanted label */
+/* Code points of z (UTF-8). */
+static int n_chars(const char *z){
+  int n = 0;
+  for(; *z; z++) n += ((unsigned char)*z & 0xC0)!=0x80;
+  return n;
+}
+
+static int heat_draw(Buf *p, const SvgHeatmap *m, const char *const *azClass){
+  const double L = 200, CW = 84, CH = 30, CHAR = 6.6;   /* px per character at 12px */
+  double T = 110, R = 90, w, h;
   char a[32], b[32], c[40];
   int i, j;
+  /* Room above and to the right for the column labels, slanted by 35°
+  ** (sin 0.574, cos 0.819), so that long names are not cut off. */
+  for(j=0; j<m->nCol; j++){
+    double len = CHAR*n_chars(m->azCol[j]);
+    if( 0.574*len + 16>T ) T = 0.574*len + 16;
+    if( 0.819*len - CW*(m->nCol - j - 0.5) + 12>R ) R = 0.819*len - CW*(m->nCol - j - 0.5) + 12;
+  }
+  w = L + CW*m->nCol + R;
+  h = T + CH*m->nRow + 10;
   open_svg(p, (int)w, (int)h, m->zTitle);
   for(j=0; j<m->nCol; j++){
     double x = L + CW*j + CW/2;
@@ -183,9 +236,15 @@ int svg_heatmap(Buf *p, const SvgHeatmap *m){
         continue;
       }
       double shown = m->aShown ? m->aShown[i*m->nCol + j] : v;
-      heat_colour(m, v, c, sizeof c);
-      buf_printf(p, "<rect x=\"%s\" y=\"%s\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%h × %h: ",
-                 num(a, x + 1, 1), num(b, y + 1, 1), (int)CW - 2, (int)CH - 2, c, m->azRow[i], m->azCol[j]);
+      if( azClass && azClass[i*m->nCol + j] ){
+        buf_printf(p, "<rect class=\"%h\" x=\"%s\" y=\"%s\" width=\"%d\" height=\"%d\"><title>%h × %h: ",
+                   azClass[i*m->nCol + j], num(a, x + 1, 1), num(b, y + 1, 1), (int)CW - 2, (int)CH - 2,
+                   m->azRow[i], m->azCol[j]);
+      }else{
+        heat_colour(m, v, c, sizeof c);
+        buf_printf(p, "<rect x=\"%s\" y=\"%s\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%h × %h: ",
+                   num(a, x + 1, 1), num(b, y + 1, 1), (int)CW - 2, (int)CH - 2, c, m->azRow[i], m->azCol[j]);
+      }
       buf_printf(p, "%s</title></rect><text class=\"ecx-cell\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">",
                  num(a, shown, m->decimals), num(b, x + CW/2, 1), num(c, y + CH/2 + 4, 1));
       buf_printf(p, "%s</text>\n", num(a, shown, m->decimals));
@@ -193,6 +252,12 @@ int svg_heatmap(Buf *p, const SvgHeatmap *m){
   }
   buf_puts(p, "</svg>\n");
   return p->overflow ? ECX_ETOOBIG : ECX_OK;
+}
+
+int svg_heatmap(Buf *p, const SvgHeatmap *m){ return heat_draw(p, m, 0); }
+
+int svg_heatmap_classes(Buf *p, const SvgHeatmap *m, const char *const *azClass){
+  return heat_draw(p, m, azClass);
 }
 
 static int cmp_double(const void *a, const void *b){

@@ -73,8 +73,16 @@ double svg_median(int n, const double *a);
 int svg_quadrant(double x, double y, double xMid, double yMid);
 
 int svg_trend(Buf *p, const SvgTrend *pT);
+/* The same trend as a sparkline: band, target line and values in a small
+** box (default 160 x 40) without axes; every point has its tooltip, the
+** last one is larger. */
+int svg_sparkline(Buf *p, const SvgTrend *pT);
 int svg_quadrants(Buf *p, const SvgQuadrants *pQ);
 int svg_bars(Buf *p, const SvgBars *pB);
 int svg_heatmap(Buf *p, const SvgHeatmap *pH);
+/* The same heatmap with each cell coloured by a CSS class (azClass, nRow*nCol;
+** a NULL entry falls back to the colour scale), e.g. a status against a
+** target. */
+int svg_heatmap_classes(Buf *p, const SvgHeatmap *pH, const char *const *azClass);
 
 #endif

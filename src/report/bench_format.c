@@ -65,9 +65,53 @@ static void row(Buf *p, ReportFormat fmt, const char *zDim, const char *zBrand,
   buf_putc(p, '\n');
 }
 
+void report_json_num(Buf *p, const char *zKey, double x){
+  if( zKey ) buf_printf(p, "%j:", zKey);
+  if( !isfinite(x) ) buf_puts(p, "null"); else buf_printf(p, "%.10g", x);
+}
+
+/* One brand's cell as a JSON object (suppressed cells carry only n's bound). */
+static void cell_json(Buf *p, const char *zBrand, const BenchCell *c, int isOurs, int minN){
+  int sup = c->m.n<minN || c->m.n<2;
+  buf_printf(p, "{\"brand\":%j,\"suppressed\":%s", zBrand, sup ? "true" : "false");
+  if( sup ){ buf_putc(p, '}'); return; }
+  buf_printf(p, ",\"n\":%lld,", (long long)c->m.n);
+  report_json_num(p, "mean", c->e.value); buf_putc(p, ',');
+  report_json_num(p, "ci_low", c->e.lo); buf_putc(p, ',');
+  report_json_num(p, "ci_high", c->e.hi);
+  if( !isOurs && c->c.ok ){
+    buf_puts(p, ",\"diff\":{");
+    report_json_num(p, "value", c->c.diff); buf_putc(p, ',');
+    report_json_num(p, "ci_low", c->c.lo); buf_putc(p, ',');
+    report_json_num(p, "ci_high", c->c.hi);
+    buf_printf(p, ",\"significant\":%s}", c->c.significant ? "true" : "false");
+  }
+  buf_putc(p, '}');
+}
+
+static int bench_json(const Cube *pC, const BenchResult *pRes, int minN, Buf *pOut){
+  buf_printf(pOut, "{\"min_n\":%d,\"competitors\":[", minN);
+  for(int k=0; k<pRes->nComp; k++) buf_printf(pOut, "%s%j", k ? "," : "", pRes->azComp[k]);
+  buf_puts(pOut, "],\"dimensions\":[");
+  for(int d=0; d<pRes->nDim; d++){
+    const BenchDim *pD = &pRes->aDim[d];
+    buf_printf(pOut, "%s\n{\"dimension\":%j,\"ours\":", d ? "," : "", pC->aMet[pD->iMet].zName);
+    cell_json(pOut, "ours", &pD->ours, 1, minN);
+    buf_puts(pOut, ",\"competitors\":[");
+    for(int k=0, n=0; k<pRes->nComp; k++){
+      if( pD->aComp[k].m.n==0 ) continue;
+      if( n++ ) buf_putc(pOut, ',');
+      cell_json(pOut, pRes->azComp[k], &pD->aComp[k], 0, minN);
+    }
+    buf_puts(pOut, "]}");
+  }
+  buf_puts(pOut, "]}\n");
+  return pOut->overflow ? ECX_ETOOBIG : ECX_OK;
+}
+
 int bench_format(const Cube *pC, const BenchResult *pRes, int minN, ReportFormat fmt, Buf *pOut){
   int d, k;
-  if( fmt==REPORT_JSON ) return err_set(ECX_EUSAGE, _("--format must be table or csv"));
+  if( fmt==REPORT_JSON ) return bench_json(pC, pRes, minN, pOut);
   if( fmt==REPORT_CSV ){
     buf_puts(pOut, "dimension,brand,n,mean,ci_low,ci_high,diff,diff_low,diff_high,significant,suppressed\n");
   }else{

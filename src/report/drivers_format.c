@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "drivers_format.h"
+#include "../base/util.h"
 #include "../base/err.h"
 #include "../base/i18n.h"
 
@@ -202,4 +203,72 @@ int drivers_format(const Cube *pCube, const DriversResult *pR, const DriversShow
     default:          write_table(pCube, pR, pS, pOut); break;
   }
   return pOut->overflow ? err_set(ECX_ETOOBIG, _("report too large")) : ECX_OK;
+}
+
+static int unknown_metric(const Cube *pCube, const char *z){
+  Buf b;
+  int i, rc;
+  buf_init(&b, 4096);
+  for(i=0; i<pCube->nMet; i++) buf_printf(&b, "%s%s", i ? ", " : "", pCube->aMet[i].zName);
+  rc = err_set(ECX_EINVAL, _("no rated metric \"%s\" (metrics: %s)"), z, i ? buf_str(&b) : _("none yet"));
+  buf_free(&b);
+  return rc;
+}
+
+/* Metric indexes of the comma-separated list z, or of every dimension
+** other than the outcome when z is NULL. */
+static int parse_predictors(const Cube *pCube, const char *z, int iOutcome, int *aiPred, int *pnPred){
+  int n = 0, i;
+  if( z==0 ){
+    for(i=0; i<pCube->nMet; i++){
+      if( pCube->aMet[i].kind!=CUBE_MET_RATING || i==iOutcome ) continue;
+      if( n==DRIVERS_MAX_PRED ){
+        return err_set(ECX_EINVAL, _("more than %d dimensions: name the predictors with --predictors"),
+                       DRIVERS_MAX_PRED);
+      }
+      aiPred[n++] = i;
+    }
+    if( n==0 ) return err_set(ECX_EINVAL, _("the workspace has no rated dimensions to use as predictors"));
+  }else{
+    const char *p = z;
+    while( *p ){
+      const char *e = strchr(p, ',');
+      size_t len = e ? (size_t)(e - p) : strlen(p);
+      char *zName = ecx_strndup(p, len);
+      int k = cube_met_find(pCube, util_trim(zName));
+      if( k<0 ){ int rc = unknown_metric(pCube, util_trim(zName)); free(zName); return rc; }
+      free(zName);
+      if( n==DRIVERS_MAX_PRED ){
+        return err_set(ECX_EINVAL, _("at most %d predictors are allowed"), DRIVERS_MAX_PRED);
+      }
+      aiPred[n++] = k;
+      p += len + (e ? 1 : 0);
+    }
+    if( n==0 ) return err_set(ECX_EUSAGE, _("--predictors needs at least one name"));
+  }
+  *pnPred = n;
+  return ECX_OK;
+}
+
+int drivers_prepare(const Cube *pCube, const DriversAsk *pA, DriversSpec *pSpec, int *aiPred, CubeWhere *pW){
+  const char *zOutcome = pA->zOutcome && pA->zOutcome[0] ? pA->zOutcome : "nps";
+  const char *zPred = pA->zPredictors && pA->zPredictors[0] ? pA->zPredictors : 0;
+  int rc = ECX_OK;
+  memset(pSpec, 0, sizeof *pSpec);
+  memset(pW, 0, sizeof *pW);
+  pSpec->iOutcome = cube_met_find(pCube, zOutcome);
+  if( pSpec->iOutcome<0 ) rc = unknown_metric(pCube, zOutcome);
+  if( rc==ECX_OK ) rc = parse_predictors(pCube, zPred, pSpec->iOutcome, aiPred, &pSpec->nPred);
+  if( rc==ECX_OK ) rc = report_where_compile(pCube, pA->zWhere && pA->zWhere[0] ? pA->zWhere : 0,
+                                             pA->zSegment && pA->zSegment[0] ? pA->zSegment : 0, pW);
+  pSpec->aiPred = aiPred;
+  pSpec->pWhere = pW;
+  pSpec->dayFrom = INT64_MIN;
+  pSpec->dayTo = INT64_MAX;
+  if( rc==ECX_OK && pA->zFrom && pA->zFrom[0] ) rc = report_parse_day(pA->zFrom, pA->zFromOpt, &pSpec->dayFrom);
+  if( rc==ECX_OK && pA->zTo && pA->zTo[0] ) rc = report_parse_day(pA->zTo, pA->zToOpt, &pSpec->dayTo);
+  pSpec->pairwise = pA->pairwise;
+  pSpec->nBoot = pA->nBoot;
+  pSpec->seed = pA->seed;
+  return rc;
 }

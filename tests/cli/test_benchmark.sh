@@ -26,6 +26,13 @@ out=$("$ECX" benchmark "$W" --format csv)
 # Claronet 5,5: mean 5, sd 0: Welch against ours: diff -1, se = sqrt(0.8/6)
 # = 0.365148, df = 5: CI -1 ± 0.938651 = [-1.938651, -0.061349]: significant.
 expect_match "Claronet with min_n 2" "$out" "^rapidez,Claronet,2,5\.0000,5\.0000,5\.0000,-1\.0000,-1\.938[67][0-9]*,-0\.061[34][0-9]*,1,0$"
-expect_fail "a bad format is refused" "$ECX" benchmark "$W" --format json
+expect_fail "a bad format is refused" "$ECX" benchmark "$W" --format xml
+# The same figures as JSON (min_n 2): Movitel's Welch interval [0.907, 3.093]
+# from the hand computation above, Claronet's difference -1.
+js=$("$ECX" benchmark "$W" --format json)
+expect_eq "benchmark JSON parses" "$(printf '%s' "$js" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["dimensions"]))')" 1
+expect_match "JSON: ours" "$js" '"ours":\{"brand":"ours","suppressed":false,"n":6,"mean":4,"ci_low":3\.061[34][0-9]*,"ci_high":4\.938[67]'
+expect_match "JSON: Movitel's Welch interval, significant" "$js" '"brand":"Movitel","suppressed":false,"n":5,"mean":2,[^}]*"diff":\{"value":2,"ci_low":0\.90[0-9]*,"ci_high":3\.09[0-9]*,"significant":true\}'
+expect_match "JSON: Claronet" "$js" '"brand":"Claronet",[^}]*"diff":\{"value":-1,"ci_low":-1\.938[67][0-9]*'
 out=$("$ECX" promise "$W" recommend 2>&1)
 expect_match "recommend explains a missing relevance" "$out" "relevance not available"

@@ -18,6 +18,20 @@ PUB=0123456789abcdef01234567
 sqlite3 "$W" "INSERT INTO survey(code, created, status, public_token) VALUES('perm', 0, 'open', '$PUB');"
 SID=$(sqlite3 "$W" "SELECT id FROM survey WHERE code='perm'")
 ROLES="admin analyst area_lead frontline viewer"
+# Answers for the analysis routes (/api/v1/drivers needs 11 complete ones)
+# and a promise for /api/v1/promises/*.
+sqlite3 "$W" "INSERT INTO survey(code, created) VALUES('data', 0);
+  INSERT INTO dimension(name) VALUES('d1'), ('d2'), ('d3');
+  INSERT INTO question(survey_id, code, position, type, scale_min, scale_max)
+    SELECT id, 'rec', 1, 'nps', 0, 10 FROM survey WHERE code='data';
+  INSERT INTO question(survey_id, code, position, type, scale_min, scale_max, dimension_id)
+    SELECT id, 'q1', 2, 'rating', 1, 5, (SELECT id FROM dimension WHERE name='d1') FROM survey WHERE code='data';
+  WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 20)
+    INSERT INTO response(survey_id, ts, source_id) SELECT (SELECT id FROM survey WHERE code='data'), 1767225600 + i*86400, 'r' || i FROM k;
+  INSERT INTO answer(question_id, response_id, num) SELECT q.id, r.id, r.id % 11 FROM question q, response r WHERE q.code='rec';
+  INSERT INTO answer(question_id, response_id, num) SELECT q.id, r.id, 1 + r.id % 5 FROM question q, response r WHERE q.code='q1';
+  INSERT INTO promise(id, name, created) VALUES(1, 'p', 0);
+  INSERT INTO promise_version(promise_id, version, ts, json) VALUES(1, 1, 0, '{\"name\":\"p\",\"dimensions\":[\"d1\",\"d2\",\"d3\"]}');"
 add_user "$W" u_admin admin
 add_user "$W" u_analyst analyst
 add_user "$W" u_area_lead area_lead --area Operaciones

@@ -1,8 +1,9 @@
 /*
 ** Tests of the demo generator: the PRNG against published reference
 ** outputs, the verbatim templates, the calendar, and a generated workspace
-** whose driver weights, NPS, coverage of months and touchpoints, and
-** determinism are checked from the data itself.
+** whose driver weights (by OLS and by the key-driver analysis), NPS,
+** coverage of months and touchpoints, and determinism are checked from the
+** data itself.
 */
 #include <gsl/gsl_multifit.h>
 #include <math.h>
@@ -13,6 +14,8 @@
 
 #include "test.h"
 #include "../../src/base/err.h"
+#include "../../src/engine/cube.h"
+#include "../../src/engine/drivers.h"
 #include "../../src/model/demo_model.h"
 #include "../../src/model/workspace.h"
 
@@ -254,6 +257,39 @@ TEST(demo_workspace_recovers_its_model){
   for(int k = 0; k < DEMO_NDIM; k++){
     if( k==aTop[0] || k==aTop[1] || k==aTop[2] ) continue;
     CHECK(aBeta[1 + aTop[2]] > aBeta[1 + k]);
+  }
+
+  /* The key-driver analysis (ecx drivers: every dimension, listwise)
+  ** ranks the same three first, in the same order, by Shapley share and by
+  ** relative weight. */
+  {
+    Cube *pCube = 0;
+    DriversSpec spec;
+    DriversResult res;
+    int aiPred[DEMO_NDIM], aIdx[DEMO_NDIM];
+    memset(&spec, 0, sizeof spec);
+    CHECK_INT(cube_load(pWs, &pCube), ECX_OK);
+    spec.iOutcome = cube_met_find(pCube, "nps");
+    for(int k = 0; k < DEMO_NDIM; k++){
+      aIdx[k] = cube_met_find(pCube, demo_dim_name(k));
+      CHECK(aIdx[k] >= 0);
+      aiPred[spec.nPred++] = aIdx[k];
+    }
+    spec.aiPred = aiPred;
+    spec.dayFrom = INT64_MIN;
+    spec.dayTo = INT64_MAX;
+    CHECK_INT(drivers_run(pCube, &spec, &res), ECX_OK);
+    for(int j = 0; j < 3; j++){
+      const DriversPred *d = &res.aPred[aTop[j]];   /* predictors in the order asked: dimension k */
+      CHECK_INT(d->rank, j + 1);
+      for(int k = 0; k < DEMO_NDIM; k++){
+        int isTop = k==aTop[0] || k==aTop[1] || k==aTop[2];
+        if( j < 2 && k==aTop[j + 1] ) CHECK(d->rw.raw > res.aPred[k].rw.raw);
+        if( !isTop ) CHECK(res.aPred[aTop[2]].rw.raw > res.aPred[k].rw.raw);
+      }
+    }
+    drivers_result_free(&res);
+    cube_free(pCube);
   }
 
   /* NPS of our own responses, plausible range. */

@@ -1,6 +1,7 @@
 /*
 ** Tests of key-driver analysis: Shapley/LMG against the published example of
-** Azen & Budescu (2003), hand-worked 2- and 3-predictor cases, sums to R² on
+** Azen & Budescu (2003) (and Johnson's relative weights of that example,
+** computed independently), hand-worked 2- and 3-predictor cases, sums to R² on
 ** random matrices, collinearity. On a cube: tests/unit/test_drivers_cube.c.
 */
 #include <math.h>
@@ -72,6 +73,66 @@ TEST(drivers_azen_budescu_2003){
   CHECK_NEAR(r2, 3249.0/5560.0, 1e-12);
   CHECK_INT(drivers_r2(4, aRxx, aRxy, &r2b), ECX_OK);
   CHECK_NEAR(r2b, 3249.0/5560.0, 1e-12);
+}
+
+/* Inverse of the 4x4 matrix a into o by Gauss-Jordan elimination with
+** partial pivoting (independent of the code under test). */
+static void inv4(const double *a, double *o){
+  double m[4][8];
+  int i, j, k;
+  for(i=0; i<4; i++) for(j=0; j<8; j++) m[i][j] = j<4 ? a[i*4 + j] : (j - 4==i);
+  for(k=0; k<4; k++){
+    int piv = k;
+    for(i=k + 1; i<4; i++) if( fabs(m[i][k])>fabs(m[piv][k]) ) piv = i;
+    for(j=0; j<8; j++){ double t = m[k][j]; m[k][j] = m[piv][j]; m[piv][j] = t; }
+    for(j=7; j>=k; j--) m[k][j] /= m[k][k];
+    for(i=0; i<4; i++){
+      if( i==k ) continue;
+      for(j=7; j>=k; j--) m[i][j] -= m[i][k]*m[k][j];
+    }
+  }
+  for(i=0; i<4; i++) for(j=0; j<4; j++) o[i*4 + j] = m[i][j + 4];
+}
+
+TEST(drivers_azen_budescu_relative_weights){
+  /* Johnson's relative weights of the same example, computed here without
+  ** an eigen-decomposition: the symmetric square root L = R_xx^½ by the
+  ** Denman-Beavers iteration (Y ← (Y + Z⁻¹)/2, Z ← (Z + Y⁻¹)/2 from Y = R_xx,
+  ** Z = I), β = L⁻¹ r_xy, ε_j = Σ_k L_jk² β_k². To 4 decimals: .2908,
+  ** .0761, .0976, .1199 (close to the general dominance weights .2922,
+  ** .0759, .0949, .1214); they add up to R² = 3249/5560 = .5844, as the
+  ** Shapley values do. */
+  static const double aRw4[4] = {0.2908, 0.0761, 0.0976, 0.1199};
+  double aRxx[16], aRxy[4], aY[16], aZ[16], aYi[16], aZi[16], aLi[16], aB[4], aEps[4], aRw[4], aSh[4], r2;
+  double sRw = 0, sSh = 0;
+  int i, j, k, it;
+  ab_split(aRxx, aRxy);
+  for(i=0; i<16; i++){ aY[i] = aRxx[i]; aZ[i] = (i%5==0); }
+  for(it=0; it<40; it++){
+    inv4(aY, aYi);
+    inv4(aZ, aZi);
+    for(i=0; i<16; i++){ aY[i] = (aY[i] + aZi[i])/2; aZ[i] = (aZ[i] + aYi[i])/2; }
+  }
+  /* L·L = R_xx. */
+  for(i=0; i<4; i++) for(j=0; j<4; j++){
+    double s = 0;
+    for(k=0; k<4; k++) s += aY[i*4 + k]*aY[k*4 + j];
+    CHECK_NEAR(s, aRxx[i*4 + j], 1e-12);
+  }
+  inv4(aY, aLi);
+  for(i=0; i<4; i++){ aB[i] = 0; for(k=0; k<4; k++) aB[i] += aLi[i*4 + k]*aRxy[k]; }
+  for(j=0; j<4; j++){ aEps[j] = 0; for(k=0; k<4; k++) aEps[j] += aY[j*4 + k]*aY[j*4 + k]*aB[k]*aB[k]; }
+  CHECK_INT(drivers_relweights(4, aRxx, aRxy, aRw), ECX_OK);
+  CHECK_INT(drivers_shapley(4, aRxx, aRxy, aSh, &r2), ECX_OK);
+  for(j=0; j<4; j++){
+    CHECK_NEAR(aRw[j], aEps[j], 1e-10);
+    CHECK_NEAR(aRw[j], aRw4[j], 0.00005);
+    sRw += aRw[j];
+    sSh += aSh[j];
+  }
+  CHECK_NEAR(sRw, 3249.0/5560.0, 1e-10);
+  CHECK_NEAR(sSh, 3249.0/5560.0, 1e-10);
+  CHECK_NEAR(sRw, 0.5844, 0.00005);
 }
 
 TEST(drivers_two_predictors_by_hand){
