@@ -23,6 +23,11 @@ CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=fuzzer,address,undefined
 endif
 
+# Allocation fault injection (ECX_FAIL_ALLOC, src/base/err.h): `make oom`.
+ifeq ($(FAULT),1)
+CPPFLAGS += -DECX_FAULT
+endif
+
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path src/cli/main.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
@@ -33,7 +38,7 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
 FUZZ_SECONDS ?= 60
 
-.PHONY: all check demo deps deps-test clean unit asan checksrc bench pot fuzz fuzz-build fuzzers
+.PHONY: all check demo deps deps-test clean unit asan oom checksrc bench pot fuzz fuzz-build fuzzers
 
 all: $(BUILD)/ecx $(MO)
 
@@ -73,13 +78,19 @@ $(BUILD)/locale/es/LC_MESSAGES/ecx.mo: $(PO_ES)
 	msgcat --use-first -o $(BUILD)/es.po $^
 	msgfmt --check -o $@ $(BUILD)/es.po
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/src/cli/main.d
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/src/cli/main.d \
+         $(FUZZ_SRC:%.c=$(BUILD)/obj/%.d)
 
 unit: $(BUILD)/test_unit $(MO)
 
 # Sanitizer build in its own directory.
 asan:
 	$(MAKE) BUILD=build/asan SAN=1 OPT='-O1 -g' build/asan/ecx build/asan/test_unit
+
+# Allocation-failure build in build/oom/ (ASan+UBSan): ECX_FAIL_ALLOC=N
+# makes the Nth allocation fail (tests/cli/test_oom.sh).
+oom:
+	$(MAKE) BUILD=build/oom SAN=1 FAULT=1 OPT='-O1 -g' build/oom/ecx build/oom/locale/es/LC_MESSAGES/ecx.mo
 
 deps:
 	scripts/deps.sh build
@@ -93,6 +104,7 @@ checksrc:
 check: deps-test
 	$(MAKE) all unit
 	$(MAKE) asan
+	$(MAKE) oom
 	$(MAKE) fuzz-build
 	tests/run.sh
 

@@ -1,10 +1,18 @@
 #!/bin/sh
-# Run every fuzz target in build/fuzz/ for FUZZ_SECONDS (default 60) each,
-# two at a time, starting from its seed corpus in tests/fuzz/corpus/NAME/.
-# Prints "ok - fuzz NAME: N runs" or "not ok - ..." per target; a crash
-# leaves its input in build/fuzz/crashes/.
+# Run every fuzz target in build/fuzz/, two at a time, each starting from
+# its seed corpus in tests/fuzz/corpus/NAME/. Each runs FUZZ_SECONDS, or by
+# default an equal share of FUZZ_BUDGET seconds of wall time (270: the
+# stage stays under 5 minutes however many targets there are), at most 60
+# and at least 10 seconds each. Prints "ok - fuzz NAME: N runs ..." or
+# "not ok - ..." per target; a crash leaves its input in build/fuzz/crashes/.
 cd "$(dirname "$0")/.." || exit 2
-secs=${FUZZ_SECONDS:-60}
+ntarget=$(ls build/fuzz/fuzz_* 2>/dev/null | wc -l)
+budget=${FUZZ_BUDGET:-270}
+share=$(( ntarget > 0 ? 2 * budget / (ntarget + ntarget % 2) : 60 ))
+[ "$share" -gt 60 ] && share=60
+[ "$share" -lt 10 ] && share=10
+secs=${FUZZ_SECONDS:-$share}
+echo "# fuzz: $ntarget targets, ${secs}s each, two at a time"
 mkdir -p build/fuzz/crashes build/fuzz/work
 run_one() {
   bin=$1; name=$(basename "$bin"); short=${name#fuzz_}
@@ -16,7 +24,7 @@ run_one() {
   rc=$?
   runs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1)
   if [ $rc -eq 0 ] && [ -n "$runs" ]; then
-    echo "ok - fuzz $short: $runs runs in ${secs}s, no crash"
+    echo "ok - fuzz $short: $runs runs in ${secs}s ($((runs / secs))/s), no crash"
   else
     echo "not ok - fuzz $short (exit $rc)"
     tail -30 "$log" | sed 's/^/#   /'

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "db.h"
 #include "err.h"
 
@@ -25,6 +27,28 @@ struct Db {
   const char *azCacheSql[DB_NCACHE];
   int nCache;
 };
+
+#ifdef ECX_FAULT
+/* Test builds: SQLite allocates through ecx_fault_alloc() too (err.h). */
+#include <pthread.h>
+static sqlite3_mem_methods memDefault;
+static void *fault_malloc(int n){ return ecx_fault_alloc() ? 0 : memDefault.xMalloc(n); }
+static void *fault_realloc(void *p, int n){ return ecx_fault_alloc() ? 0 : memDefault.xRealloc(p, n); }
+static void fault_install(void){
+  sqlite3_mem_methods m;
+  sqlite3_config(SQLITE_CONFIG_GETMALLOC, &memDefault);
+  m = memDefault;
+  m.xMalloc = fault_malloc;
+  m.xRealloc = fault_realloc;
+  sqlite3_config(SQLITE_CONFIG_MALLOC, &m);
+}
+static void db_fault_init(void){
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, fault_install);
+}
+#else
+static void db_fault_init(void){}
+#endif
 
 /* Map an SQLite result code to an ecx code and record the detail. */
 static int db_error(Db *pDb, int src, const char *zSql){
@@ -52,13 +76,59 @@ static int db_error(Db *pDb, int src, const char *zSql){
   return rc;
 }
 
+/* "file:PATH?immutable=1" with the URI's special bytes escaped. Caller frees. */
+static char *immutable_uri(const char *zPath){
+  static const char zHex[] = "0123456789abcdef";
+  size_t n = strlen(zPath);
+  char *z = ecx_malloc(3*n + 32), *q = z;
+  memcpy(q, "file:", 5); q += 5;
+  for(const unsigned char *c = (const unsigned char*)zPath; *c; c++){
+    if( *c=='%' || *c=='?' || *c=='#' || *c<=' ' || *c>=0x7f ){
+      *q++ = '%'; *q++ = zHex[*c>>4]; *q++ = zHex[*c&15];
+    }else{
+      *q++ = (char)*c;
+    }
+  }
+  memcpy(q, "?immutable=1", 13);
+  return z;
+}
+
+/* 1 if a read-only connection cannot read because SQLite cannot create the
+** WAL index beside the file (a read-only directory or medium). */
+static int wal_unreadable(Db *p){
+  sqlite3_stmt *pS = 0;
+  int src = sqlite3_prepare_v2(p->db, "SELECT count(*) FROM sqlite_master", -1, &pS, 0);
+  if( src==SQLITE_OK ) src = sqlite3_step(pS);
+  sqlite3_finalize(pS);
+  src &= 0xff;
+  return src==SQLITE_READONLY || src==SQLITE_CANTOPEN;
+}
+
 int db_open(const char *zPath, int flags, Db **ppDb){
   *ppDb = 0;
   int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if( flags & DB_CREATE ) oflags |= SQLITE_OPEN_CREATE;
   oflags |= SQLITE_OPEN_NOMUTEX;
+  db_fault_init();
   Db *p = ecx_calloc(1, sizeof *p);
   int src = sqlite3_open_v2(zPath, &p->db, oflags, 0);
+  if( src==SQLITE_OK && (flags & DB_READONLY) && wal_unreadable(p) ){
+    /* A WAL workspace in a directory we may not write: without a -wal file
+    ** every committed change is in the main file, and nobody can be writing
+    ** (a writer would need that directory too), so read it as immutable. */
+    Buf wal;
+    buf_init(&wal, 8192);
+    buf_printf(&wal, "%s-wal", zPath);
+    int haveWal = access(buf_str(&wal), F_OK)==0;
+    buf_free(&wal);
+    if( !haveWal ){
+      char *zUri = immutable_uri(zPath);
+      sqlite3_close(p->db);
+      p->db = 0;
+      src = sqlite3_open_v2(zUri, &p->db, oflags | SQLITE_OPEN_URI, 0);
+      free(zUri);
+    }
+  }
   if( src!=SQLITE_OK ){
     int rc = db_error(p, src, 0);
     err_set(rc, "cannot open %s: %s", zPath, p->db ? sqlite3_errmsg(p->db) : sqlite3_errstr(src));
@@ -68,7 +138,16 @@ int db_open(const char *zPath, int flags, Db **ppDb){
   }
   p->zFile = ecx_strdup(zPath);
   sqlite3_extended_result_codes(p->db, 1);
-  sqlite3_busy_timeout(p->db, 5000);
+  /* How long a writer waits for another process's lock before ECX_EBUSY:
+  ** 5 s, or ECX_BUSY_TIMEOUT milliseconds (docs/RELIABILITY.md). */
+  int64_t msBusy = 5000;
+  const char *zBusy = getenv("ECX_BUSY_TIMEOUT");
+  if( zBusy ){
+    char *zEnd = 0;
+    long long v = strtoll(zBusy, &zEnd, 10);
+    if( zEnd && *zEnd==0 && v >= 0 && v <= 600000 ) msBusy = v;
+  }
+  sqlite3_busy_timeout(p->db, (int)msBusy);
   int rc = db_exec(p, "PRAGMA foreign_keys=ON;");
   if( rc==ECX_OK && !(flags & DB_READONLY) ){
     /* NORMAL: a committed transaction survives any crash of the process;
@@ -95,6 +174,8 @@ void db_close(Db *pDb){
 }
 
 const char *db_filename(Db *pDb){ return pDb->zFile; }
+
+int db_readonly(Db *pDb){ return sqlite3_db_readonly(pDb->db, "main")==1; }
 
 int db_exec(Db *pDb, const char *zSql){
   char *zErr = 0;

@@ -25,6 +25,9 @@ typedef struct Stmt Stmt;
 int db_open(const char *zPath, int flags, Db **ppDb);
 void db_close(Db *pDb);
 const char *db_filename(Db *pDb);
+/* 1 if the connection cannot write (a read-only file, directory or disk
+** opened without DB_READONLY falls back to reading). */
+int db_readonly(Db *pDb);
 
 /* Run SQL without parameters (may hold several statements). */
 int db_exec(Db *pDb, const char *zSql);

@@ -6,6 +6,10 @@
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef ECX_FAULT
+#include <stdatomic.h>
+#endif
 
 #include "err.h"
 #include "i18n.h"
@@ -48,10 +52,15 @@ int err_http_status(int rc){ return valid(rc) ? aErr[rc].httpStatus : 500; }
 static _Thread_local char zDetail[2048];
 
 int err_set(int rc, const char *zFmt, ...){
+  /* Format into a copy first: callers often pass err_detail() itself as an
+  ** argument ("FILE:LINE: %s"), and vsnprintf must not read the buffer it
+  ** is writing. */
+  char z[sizeof zDetail];
   va_list ap;
   va_start(ap, zFmt);
-  vsnprintf(zDetail, sizeof zDetail, zFmt, ap);
+  vsnprintf(z, sizeof z, zFmt, ap);
   va_end(ap);
+  memcpy(zDetail, z, sizeof z);
   return rc;
 }
 
@@ -77,19 +86,55 @@ void ecx_malloc_tune(void){
   mallopt(M_TRIM_THRESHOLD, 128*1024*1024);
 }
 
+_Noreturn void ecx_oom(size_t n){
+  char z[128];
+  /* No allocation from here on: format on the stack, write, leave. */
+  int k = snprintf(z, sizeof z, "ecx: %s (%zu bytes)\n", err_message(ECX_ENOMEM), n);
+  if( k > 0 && write(2, z, (size_t)k < sizeof z ? (size_t)k : sizeof z - 1) < 0 ){ /* nothing to do */ }
+  _exit(err_exit_code(ECX_ENOMEM));
+}
+
+#ifdef ECX_FAULT
+static atomic_long nFaultAlloc;       /* allocations so far */
+static long iFaultFail = -1;          /* the one to fail (1-based), or -1 */
+static int faultPersist;              /* fail every one from iFaultFail on */
+
+static void fault_report(void){
+  char z[64];
+  int k = snprintf(z, sizeof z, "ecx-fault: %ld allocations\n", (long)atomic_load(&nFaultAlloc));
+  if( k > 0 && write(2, z, (size_t)k) < 0 ){ /* nothing to do */ }
+}
+
+__attribute__((constructor)) static void fault_setup(void){
+  const char *z = getenv("ECX_FAIL_ALLOC");
+  if( !z ) return;
+  iFaultFail = strtol(z, 0, 10);
+  if( iFaultFail <= 0 ) iFaultFail = -1;
+  z = getenv("ECX_FAIL_ALLOC_PERSIST");
+  faultPersist = z && z[0]=='1';
+  atexit(fault_report);
+}
+
+int ecx_fault_alloc(void){
+  long i = atomic_fetch_add(&nFaultAlloc, 1) + 1;
+  if( iFaultFail < 0 ) return 0;
+  return i==iFaultFail || (faultPersist && i > iFaultFail);
+}
+#endif
+
 void *ecx_malloc(size_t n){
-  void *p = malloc(n ? n : 1);
-  if( !p ) err_fatal("out of memory allocating %zu bytes", n);
+  void *p = ecx_fault_alloc() ? 0 : malloc(n ? n : 1);
+  if( !p ) ecx_oom(n);
   return p;
 }
 void *ecx_calloc(size_t nElem, size_t nSize){
-  void *p = calloc(nElem ? nElem : 1, nSize ? nSize : 1);
-  if( !p ) err_fatal("out of memory allocating %zu x %zu bytes", nElem, nSize);
+  void *p = ecx_fault_alloc() ? 0 : calloc(nElem ? nElem : 1, nSize ? nSize : 1);
+  if( !p ) ecx_oom(nElem*nSize);
   return p;
 }
 void *ecx_realloc(void *p, size_t n){
-  void *q = realloc(p, n ? n : 1);
-  if( !q ) err_fatal("out of memory reallocating %zu bytes", n);
+  void *q = ecx_fault_alloc() ? 0 : realloc(p, n ? n : 1);
+  if( !q ) ecx_oom(n);
   return q;
 }
 char *ecx_strdup(const char *z){

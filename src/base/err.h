@@ -60,7 +60,25 @@ _Noreturn void err_fatal(const char *zFmt, ...) __attribute__((format(printf, 1,
 ** called once at the start of a program. */
 void ecx_malloc_tune(void);
 
-/* Allocation wrappers that abort on out-of-memory. Callers free with free(). */
+/* Out of memory: print a message and end the process with the exit code of
+** ECX_ENOMEM. Committed data is safe (an unfinished transaction is rolled
+** back by the next opener, as after any crash). */
+_Noreturn void ecx_oom(size_t n);
+
+/* Fault injection, in test builds only (compiled with -DECX_FAULT: `make
+** oom`). ECX_FAIL_ALLOC=N makes the Nth allocation fail, counting every
+** call of the wrappers below and of SQLite's allocator (src/base/db.c);
+** with ECX_FAIL_ALLOC_PERSIST=1 every later one fails too. At exit the
+** count is written to stderr as "ecx-fault: N allocations". Returns 1 when
+** the allocation being made is to fail; always 0 in normal builds. */
+#ifdef ECX_FAULT
+int ecx_fault_alloc(void);
+#else
+#define ecx_fault_alloc() 0
+#endif
+
+/* Allocation wrappers that end the process on out-of-memory (ecx_oom).
+** Callers free with free(). */
 void *ecx_malloc(size_t n);
 void *ecx_calloc(size_t nElem, size_t nSize);
 void *ecx_realloc(void *p, size_t n);

@@ -1,7 +1,9 @@
 /*
 ** GET /api/v1/metrics: the report of `ecx report --format json` over the
 ** live cube, with the same parameters: by, where, segment, from, to,
-** compare=previous, min_n (default: the workspace's min_n setting).
+** compare=previous, min_n. A caller may raise min_n above the workspace's
+** setting, never lower it: the setting protects respondents from every
+** reader of the API, so a smaller value is refused (400).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +37,11 @@ int api_metrics_get(HttpReq *p){
   if( zMinN && (util_parse_int(zMinN, &minN) || minN < 1 || minN > 1000000) ){
     return http_fail(p, 400, ECX_EINVAL, "min_n", "%s", _("min_n must be a whole number from 1 to 1000000"));
   }
-  spec.minN = minN ? (int)minN : ws_min_n(p->pWs);
+  int wsMin = ws_min_n(p->pWs);
+  if( minN && minN < wsMin ){
+    return http_fail(p, 400, ECX_EINVAL, "min_n", _("min_n cannot be lower than the workspace's minimum of %d"), wsMin);
+  }
+  spec.minN = minN ? (int)minN : wsMin;
   int rc = http_cube(p, &pC);
   if( rc ) return rc;
   ws_setting_get(p->pWs, "org_name", &zOrg);

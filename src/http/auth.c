@@ -185,7 +185,9 @@ int auth_request(HttpReq *p){
     ** only when it moves by a minute or more to spare the database. */
     int64_t next = now + AUTH_IDLE_SECONDS;
     if( next > created + AUTH_MAX_SECONDS ) next = created + AUTH_MAX_SECONDS;
-    if( next - expires >= 60 ) rc = session_touch(p->pWs, zDigest, next);
+    /* Sliding the expiry is a courtesy: a workspace locked by another
+    ** process or a full disk must not stop a reader from reading. */
+    if( next - expires >= 60 && session_touch(p->pWs, zDigest, next) ) err_clear();
   }
   free(zCsrf);
   return rc;

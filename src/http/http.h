@@ -120,6 +120,8 @@ typedef struct HttpReq {
   Workspace *pWs;           /* this worker thread's workspace connection */
   HttpServer *pSrv;
   void *pConn;              /* struct MHD_Connection*, for header lookup */
+  int nReqHeader;           /* without a connection (unit tests, fuzzing): */
+  const HttpParam *aReqHeader;  /* the request headers http_header() reads */
   /* --- response --- */
   int status;               /* 200 unless changed */
   const char *zContentType; /* default "text/html; charset=utf-8" */

@@ -37,7 +37,12 @@ const char *http_param(HttpReq *p, const char *zName){
 }
 
 const char *http_header(HttpReq *p, const char *zName){
-  if( !p->pConn ) return 0;
+  if( !p->pConn ){
+    for(int i = 0; i < p->nReqHeader; i++){
+      if( strcasecmp(p->aReqHeader[i].zName, zName)==0 ) return p->aReqHeader[i].zValue;
+    }
+    return 0;
+  }
   return MHD_lookup_connection_value((struct MHD_Connection*)p->pConn, MHD_HEADER_KIND, zName);
 }
 

@@ -4,6 +4,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http.h"
 #include "http_int.h"
@@ -23,6 +24,14 @@ void http_render_error(HttpReq *p, int status, int rc, const char *zMessage){
   zMessage = http_strdup(p, zMessage ? zMessage : "");
   buf_reset(&p->body);
   p->status = status;
+  if( status==503 ){
+    /* A passing condition (a lock held by another process, a full disk, a
+    ** read-only or short-of-memory moment): nothing of the request was
+    ** stored, and the client may send it again. */
+    int have = 0;
+    for(int i = 0; i < p->nHeader; i++) have |= strcasecmp(p->aHeader[i].zName, "Retry-After")==0;
+    if( !have ) http_add_header(p, "Retry-After", rc==ECX_EBUSY ? "5" : "60");
+  }
   if( p->isApi ){
     p->zContentType = "application/json";
     buf_printf(&p->body, "{\"error\":{\"code\":%j,\"message\":%j,\"field\":%j}}\n",
@@ -142,13 +151,22 @@ out:
   err_clear();
 }
 
+/* Name of one method bit; a bit without a name here still prints (as
+** "0xNN"), so that tests driven by --routes never miss a route. */
+static const char *method_name(int m, char *zBuf, size_t nBuf){
+  if( m==HTTP_GET ) return "GET";
+  if( m==HTTP_POST ) return "POST";
+  if( m==HTTP_PUT ) return "PUT";
+  snprintf(zBuf, nBuf, "0x%02x", m);
+  return zBuf;
+}
+
 void http_print_routes(void){
-  static const int aM[] = {HTTP_GET, HTTP_POST, HTTP_PUT};
   for(int i = 0; i < nRoute; i++){
     const HttpRoute *r = &aRoute[i];
-    for(size_t k = 0; k < sizeof aM / sizeof aM[0]; k++){
-      int m = aM[k];
-      if( !(r->methods & m) ) continue;
+    for(int m = 1; m <= 0x80; m <<= 1){
+      char zMethod[8];
+      if( !(r->methods & m) || m==HTTP_HEAD ) continue;
       char zRoles[64] = "";
       size_t n = 0;
       for(int k = ROLE_ADMIN; k <= ROLE_VIEWER; k <<= 1){
@@ -157,7 +175,7 @@ void http_print_routes(void){
           if( n >= sizeof zRoles ) n = sizeof zRoles - 1;
         }
       }
-      printf("%s %s %s %s %s\n", m==HTTP_GET ? "GET" : m==HTTP_POST ? "POST" : "PUT", r->zPath,
+      printf("%s %s %s %s %s\n", method_name(m, zMethod, sizeof zMethod), r->zPath,
              r->roles==ROLE_PUBLIC ? "public" : zRoles,
              m==HTTP_GET ? "-" : (r->flags & HTTP_CSRF) ? "csrf"
                                 : (r->flags & HTTP_CSRF_LOGIN) ? "login-csrf" : "-",

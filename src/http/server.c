@@ -160,6 +160,8 @@ void http_cube_touch(HttpReq *p){
 
 int http_cube(HttpReq *p, const Cube **ppCube){
   *ppCube = 0;
+  /* Requests built without a server (the request fuzzer) have no cube. */
+  if( !p->pSrv ) return err_set(ECX_EDB, "the analytics cube needs the server");
   if( !p->cubeLocked ){
     int rc = cube_acquire(p);
     if( rc ) return rc;

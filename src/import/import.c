@@ -234,7 +234,8 @@ static int write_log(Workspace *pWs, const Run *p, int64_t surveyId, int64_t sta
 /* Everything that needs no database: format, mapping, reject file. */
 static int setup(Run *p, const ImpFormat **ppFmt, int *pnHeader){
   const ImportOpts *o = p->o;
-  if( o->zFormat && (!find_format(o->zFormat) || strcmp(o->zFormat, "qualtrics-legacy")==0) ){
+  if( o->zFormat && (!find_format(o->zFormat)
+                     || (!o->exactFormat && strcmp(o->zFormat, "qualtrics-legacy")==0)) ){
     return err_set(ECX_EUSAGE, _("unknown format \"%s\" (formats: qualtrics, limesurvey, csv, jsonl)"),
                    o->zFormat);
   }
@@ -249,7 +250,9 @@ static int setup(Run *p, const ImpFormat **ppFmt, int *pnHeader){
   int rc = import_detect(o->zFile, &zDetected);
   if( rc ) return rc;
   if( !zName ) zName = zDetected;
-  else if( strcmp(zName, "qualtrics")==0 && strcmp(zDetected, "qualtrics-legacy")==0 ) zName = zDetected;
+  else if( !o->exactFormat && strcmp(zName, "qualtrics")==0 && strcmp(zDetected, "qualtrics-legacy")==0 ){
+    zName = zDetected;
+  }
   *ppFmt = find_format(zName);
   if( !*ppFmt ) return err_set(ECX_EUSAGE, _("unknown format \"%s\" (formats: qualtrics, limesurvey, csv, jsonl)"), zName);
   p->pRes->zFormat = (*ppFmt)->zName;

@@ -27,6 +27,8 @@ typedef struct ImportOpts {
   int progress;            /* draw a progress bar on pErr */
   FILE *pErr;              /* where row errors are reported (stderr) */
   int nShow;               /* how many row errors to print (20) */
+  int exactFormat;         /* read as zFormat whatever the file looks like; also
+                           ** accepts "qualtrics-legacy" (for tests and fuzzing) */
 } ImportOpts;
 
 typedef struct ImportResult {

@@ -11,6 +11,7 @@
 #include "workspace.h"
 #include "schema.h"
 #include "../base/err.h"
+#include "../base/i18n.h"
 #include "../base/util.h"
 
 static Workspace *ws_new(Db *pDb, const char *zPath){
@@ -54,6 +55,16 @@ int ws_open(const char *zPath, int flags, Workspace **ppWs){
                    zPath, strerror(errno), zPath);
   }
   int rc = db_open(zPath, (flags & WS_READONLY) ? DB_READONLY : 0, &pDb);
+  if( rc==ECX_OK && !(flags & WS_READONLY) && db_readonly(pDb) ){
+    db_close(pDb);
+    rc = ECX_EREADONLY;
+  }
+  if( rc==ECX_EREADONLY ){
+    /* Refuse at once and say what to fix, rather than fail at the first write. */
+    return err_set(rc, _("cannot write %s: ecx needs write access to the file and to its "
+                         "directory (for %s-wal and %s-shm); check their permissions and "
+                         "that the disk is not mounted read-only"), zPath, zPath, zPath);
+  }
   if( rc ) return rc;
   int version = 0;
   rc = db_user_version(pDb, &version);

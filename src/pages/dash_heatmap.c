@@ -30,7 +30,15 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
     unsigned char *aSup = ecx_calloc((size_t)(nRow*nCol) + 1, 1);
     char zSup[32];
     snprintf(zSup, sizeof zSup, "n < %d", pP->minN);
-    for(j=0; j<nCol; j++) azCol[j] = pC->aMet[aMet[j]].zName;
+    Figure *aFig = ecx_calloc((size_t)nCol + 1, sizeof(Figure));
+    unsigned char *aGroup, *aHide;
+    for(j=0; j<nCol; j++){
+      azCol[j] = pC->aMet[aMet[j]].zName;
+      aFig[j].iMet = aMet[j];
+      aFig[j].kind = FIG_MEAN;
+    }
+    /* Cells the touchpoints' totals would give away are hidden too. */
+    dash_suppress(&r, aFig, nCol, pP->minN, &aGroup, &aHide);
     for(i=0; i<nRow; i++){
       const char *z = cube_result_label(pC, &r, i, 0, zLabel, sizeof zLabel);
       azRow[i] = ecx_strdup(z[0] ? z : _("(none)"));
@@ -38,9 +46,11 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
         const CubeMetric *pM = &pC->aMet[aMet[j]];
         StatsMean m;
         cube_hist_mean(r.aHist + (int64_t)i*nH + aMet[j]*CUBE_HIST, &m);
-        if( m.n<pP->minN || r.aRows[i]<pP->minN ){
+        if( aHide[i*nCol + j] ){
           aVal[i*nCol + j] = aShown[i*nCol + j] = NAN;
-          aSup[i*nCol + j] = m.n>0;     /* answered, but too few: suppressed */
+          /* Answered but too few (1), or hidden so that the row's or the
+          ** column's total does not give a small cell away (2). */
+          aSup[i*nCol + j] = m.n<=0 ? 0 : m.n<pP->minN || r.aRows[i]<pP->minN ? 1 : 2;
         }else{
           aShown[i*nCol + j] = (double)m.sum/(double)m.n;
           aVal[i*nCol + j] = (aShown[i*nCol + j] - pM->scaleMin)/(double)(pM->scaleMax - pM->scaleMin);
@@ -48,10 +58,10 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
       }
     }
     buf_printf(p, "<section class=\"ecx-card\"><h2>%h</h2>\n<p>%h</p>\n", _("Touchpoints × dimensions"),
-               _("Mean rating of each dimension at each touchpoint; empty cells were not asked there, cells marked n < N have fewer answers than the minimum and are suppressed."));
+               _("Mean rating of each dimension at each touchpoint; empty cells were not asked there, cells marked n < N have fewer answers than the minimum and are suppressed; cells marked hidden would give such a cell away through the totals."));
     {
       SvgHeatmap h = {_("Touchpoints × dimensions"), nRow, nCol, (const char *const*)azRow, azCol,
-                      aVal, aShown, 0.0, 0.5, 1.0, 2, aSup, zSup};
+                      aVal, aShown, 0.0, 0.5, 1.0, 2, aSup, zSup, _("hidden")};
       svg_heatmap(p, &h);
     }
     buf_printf(p, "<table class=\"ecx-table\"><thead><tr><th>%h</th>", _("touchpoint"));
@@ -61,7 +71,8 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
       buf_printf(p, "<tr><td>%h</td>", azRow[i]);
       for(j=0; j<nCol; j++){
         if( isnan(aShown[i*nCol + j]) && aSup[i*nCol + j] ){
-          buf_printf(p, "<td class=\"ecx-suppressed\" title=\"%h\">%h</td>", _("suppressed"), zSup);
+          buf_printf(p, "<td class=\"ecx-suppressed\" title=\"%h\">%h</td>", _("suppressed"),
+                     aSup[i*nCol + j]==2 ? _("hidden") : zSup);
         }else if( isnan(aShown[i*nCol + j]) ){
           buf_puts(p, "<td class=\"ecx-na\">—</td>");
         }
@@ -73,7 +84,7 @@ int dash_heatmap(Buf *p, const Cube *pC, const DashParams *pP){
     dash_csv_link(p, pP);
     buf_puts(p, "</section>\n");
     for(i=0; i<nRow; i++) free(azRow[i]);
-    free(azRow); free(azCol); free(aVal); free(aSup);
+    free(azRow); free(azCol); free(aVal); free(aSup); free(aFig); free(aGroup); free(aHide);
   }
   free(aMet);
   cube_result_free(&r);

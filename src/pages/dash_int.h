@@ -19,6 +19,11 @@ typedef struct DashQuery {
 
 int dq_init(DashQuery *d, const Cube *pC, const DashParams *pP);
 void dq_free(DashQuery *d);
+/* Complementary suppression (report_suppress) of the groups of a result
+** for the figures aFig: *paGroup (nGroup) and *paCell (nGroup*nFig), which
+** the caller frees. */
+void dash_suppress(const CubeResult *pR, const Figure *aFig, int nFig, int minN,
+                   unsigned char **paGroup, unsigned char **paCell);
 /* The "Download CSV" link of a page's table. */
 void dash_csv_link(Buf *p, const DashParams *pP);
 

@@ -30,6 +30,17 @@ int dq_init(DashQuery *d, const Cube *pC, const DashParams *pP){
 
 void dq_free(DashQuery *d){ cube_where_free(&d->where); }
 
+void dash_suppress(const CubeResult *pR, const Figure *aFig, int nFig, int minN,
+                   unsigned char **paGroup, unsigned char **paCell){
+  int64_t n = pR->nGroup, nH = (int64_t)pR->nMet*CUBE_HIST;
+  const int64_t **aaHist = ecx_calloc((size_t)n + 1, sizeof(int64_t*));
+  for(int64_t g = 0; g < n; g++) aaHist[g] = pR->aHist + g*nH;
+  *paGroup = ecx_calloc((size_t)n + 1, 1);
+  *paCell = ecx_calloc((size_t)(n*nFig) + 1, 1);
+  report_suppress(n, pR->nBy, pR->aKey, pR->aRows, aaHist, aFig, nFig, minN, *paGroup, *paCell);
+  free(aaHist);
+}
+
 /* The figure named zId (default "nps", else the first), or NULL. */
 static const Figure *dq_figure(const DashQuery *d, const char *zId){
   int i, dflt = zId==0 || zId[0]==0;
@@ -169,7 +180,8 @@ static CubePeriod page_period(const DashParams *pP){
 
 /* One headline tile: the figure over the filtered data, and its change
 ** between the last two periods. */
-static void tile(Buf *p, const Figure *f, const CubeResult *pAll, const CubeResult *pTrend, int minN){
+static void tile(Buf *p, const Figure *f, const CubeResult *pAll, const CubeResult *pTrend, int minN,
+                 const unsigned char *aHide, int nFig, int iFig){
   Estimate e;
   report_estimate(f, pAll->nGroup ? pAll->aHist : 0, &e);
   buf_printf(p, "<div class=\"ecx-tile\"><h3>%h</h3>", f->zLabel);
@@ -191,7 +203,8 @@ static void tile(Buf *p, const Figure *f, const CubeResult *pAll, const CubeResu
     Change c;
     report_estimate(f, h1, &a);
     report_estimate(f, h0, &b);
-    if( a.n>=minN && b.n>=minN ){
+    int64_t g1 = pTrend->nGroup - 1;
+    if( a.n>=minN && b.n>=minN && !aHide[g1*nFig + iFig] && !aHide[(g1 - 1)*nFig + iFig] ){
       report_change(f, h1, h0, &c);
       buf_printf(p, "<p class=\"ecx-change %s\">%s", !c.significant ? "ecx-mid" : c.diff>0 ? "ecx-good" : "ecx-bad",
                  c.diff>=0 ? "+" : "");
@@ -220,7 +233,10 @@ int dash_overview(Buf *p, const Cube *pC, const DashParams *pP){
     rc = cube_query(pC, &d.q, &rTrend);
   }
   if( rc==ECX_OK ){
-    int nPoint = (int)rTrend.nGroup, nH = rTrend.nMet*CUBE_HIST;
+    int nPoint = (int)rTrend.nGroup, nH = rTrend.nMet*CUBE_HIST, iFig = (int)(f - d.aFig);
+    unsigned char *aGroup, *aHide;
+    /* The periods whose figures would let the total give away a small one. */
+    dash_suppress(&rTrend, d.aFig, d.nFig, pP->minN, &aGroup, &aHide);
     char **azX = ecx_calloc((size_t)nPoint + 1, sizeof(char*));
     double *aY = ecx_calloc((size_t)nPoint + 1, sizeof(double) * 3);
     double *aLo = aY + nPoint, *aHi = aLo + nPoint;
@@ -228,16 +244,17 @@ int dash_overview(Buf *p, const Cube *pC, const DashParams *pP){
     buf_printf(p, "<p class=\"ecx-count\">%h: %lld</p>\n", _("responses"), (long long)(rAll.nGroup ? rAll.aRows[0] : 0));
     buf_puts(p, "<section class=\"ecx-tiles\">\n");
     for(i=0; i<d.nFig; i++){
-      if( d.aFig[i].iMet<pC->nMet && pC->aMet[d.aFig[i].iMet].kind!=CUBE_MET_RATING ) tile(p, &d.aFig[i], &rAll, &rTrend, pP->minN);
+      if( d.aFig[i].iMet<pC->nMet && pC->aMet[d.aFig[i].iMet].kind!=CUBE_MET_RATING ) tile(p, &d.aFig[i], &rAll, &rTrend, pP->minN, aHide, d.nFig, i);
     }
     buf_puts(p, "</section>\n");
     for(i=0; i<nPoint; i++){
       Estimate e;
       azX[i] = ecx_strdup(cube_result_label(pC, &rTrend, i, 0, zLabel, sizeof zLabel));
       report_estimate(f, rTrend.aHist + (int64_t)i*nH, &e);
-      aY[i] = e.n>=pP->minN ? e.value : NAN;
-      aLo[i] = e.n>=pP->minN ? e.lo : NAN;
-      aHi[i] = e.n>=pP->minN ? e.hi : NAN;
+      int shown = e.n>=pP->minN && !aHide[i*d.nFig + iFig];
+      aY[i] = shown ? e.value : NAN;
+      aLo[i] = shown ? e.lo : NAN;
+      aHi[i] = shown ? e.hi : NAN;
     }
     {
       SvgTrend t = {f->zLabel, nPoint, (const char *const*)azX, aY, aLo, aHi, NAN, NAN, NAN, 760, 280};
@@ -250,8 +267,10 @@ int dash_overview(Buf *p, const Cube *pC, const DashParams *pP){
       Estimate e;
       report_estimate(f, rTrend.aHist + (int64_t)i*nH, &e);
       buf_printf(p, "<tr><td>%h</td>", azX[i]);
-      if( e.n<pP->minN ){
-        buf_printf(p, "<td>&lt; %d</td><td colspan=\"2\" class=\"ecx-suppressed\">%h</td></tr>\n", pP->minN, _("suppressed"));
+      if( e.n<pP->minN || aHide[i*d.nFig + iFig] ){
+        if( aGroup[i] || e.n<pP->minN ) buf_printf(p, "<td>%s%d</td>", e.n<pP->minN ? "&lt; " : "&ge; ", pP->minN);
+        else buf_printf(p, "<td>%lld</td>", (long long)e.n);
+        buf_printf(p, "<td colspan=\"2\" class=\"ecx-suppressed\">%h</td></tr>\n", _("suppressed"));
         continue;
       }
       buf_printf(p, "<td>%lld</td><td>", (long long)e.n); put_value(p, f, e.value);
@@ -263,6 +282,8 @@ int dash_overview(Buf *p, const Cube *pC, const DashParams *pP){
     for(i=0; i<nPoint; i++) free(azX[i]);
     free(azX);
     free(aY);
+    free(aGroup);
+    free(aHide);
   }
   cube_result_free(&rAll);
   cube_result_free(&rTrend);
@@ -302,13 +323,15 @@ int dash_breakdown(Buf *p, const Cube *pC, const DashParams *pP){
     char **az = ecx_calloc((size_t)n + 1, sizeof(char*)), zLabel[256];
     double *aY = ecx_calloc((size_t)n*3 + 1, sizeof(double)), *aLo = aY + n, *aHi = aLo + n;
     int *aTone = ecx_calloc((size_t)n + 1, sizeof(int));
+    unsigned char *aGroup, *aHide;
+    dash_suppress(&rBy, f, 1, pP->minN, &aGroup, &aHide);
     report_estimate(f, rAll.nGroup ? rAll.aHist : 0, &eAll);
     for(i=0; i<n; i++){
       Estimate e;
       const char *z = cube_result_label(pC, &rBy, i, 0, zLabel, sizeof zLabel);
       az[i] = ecx_strdup(z[0] ? z : _("(none)"));
       report_estimate(f, rBy.aHist + (int64_t)i*nH, &e);
-      if( rBy.aRows[i]<pP->minN || e.n<pP->minN ){ aY[i] = aLo[i] = aHi[i] = NAN; continue; }
+      if( aHide[i] ){ aY[i] = aLo[i] = aHi[i] = NAN; continue; }
       aY[i] = e.value; aLo[i] = e.lo; aHi[i] = e.hi;
       /* Good or bad only when the interval excludes the overall figure. */
       aTone[i] = eAll.n>0 && e.lo>eAll.value ? 1 : eAll.n>0 && e.hi<eAll.value ? -1 : 0;
@@ -324,8 +347,11 @@ int dash_breakdown(Buf *p, const Cube *pC, const DashParams *pP){
       Estimate e;
       report_estimate(f, rBy.aHist + (int64_t)i*nH, &e);
       buf_printf(p, "<tr><td>%h</td>", az[i]);
-      if( rBy.aRows[i]<pP->minN || e.n<pP->minN ){
-        buf_printf(p, "<td>&lt; %d</td><td colspan=\"3\" class=\"ecx-suppressed\">%h</td></tr>\n", pP->minN, _("suppressed"));
+      if( aHide[i] ){
+        /* A group hidden to protect a smaller one keeps its n hidden too. */
+        if( aGroup[i] || e.n<pP->minN ) buf_printf(p, "<td>%s%d</td>", e.n<pP->minN ? "&lt; " : "&ge; ", pP->minN);
+        else buf_printf(p, "<td>%lld</td>", (long long)e.n);
+        buf_printf(p, "<td colspan=\"3\" class=\"ecx-suppressed\">%h</td></tr>\n", _("suppressed"));
         continue;
       }
       buf_printf(p, "<td>%lld</td><td>", (long long)e.n); put_value(p, f, e.value);
@@ -337,7 +363,7 @@ int dash_breakdown(Buf *p, const Cube *pC, const DashParams *pP){
     dash_csv_link(p, pP);
     buf_puts(p, "</section>\n");
     for(i=0; i<n; i++) free(az[i]);
-    free(az); free(aY); free(aTone);
+    free(az); free(aY); free(aTone); free(aGroup); free(aHide);
   }
   cube_result_free(&rAll);
   cube_result_free(&rBy);

@@ -75,6 +75,9 @@ void layout_error(HttpReq *p, int status, const char *zMessage){
   zMessage = http_strdup(p, zMessage ? zMessage : "");
   layout_begin(p, zTitle);
   layout_notice(p, "bad", zMessage);
+  if( status==503 ){
+    buf_printf(&p->body, "<p>%h</p>\n", _("Nothing from this request was saved. Please try again in a moment."));
+  }
   if( status==401 || status==403 ){
     buf_printf(&p->body, "<p><a href=\"/\">%h</a></p>\n", _("Back to the overview"));
   }

@@ -117,7 +117,7 @@ void promise_matrix_view(Buf *b, const PromiseEval *e){
     const char **azName = ecx_calloc((size_t)nC + 1, sizeof(char*));
     for(int k=0; k<nC; k++) azName[k] = e->aDim[k].zDim;
     SvgHeatmap h = {_("Touchpoints × promise dimensions"), nR, nC, (const char *const*)e->azTp, azName,
-                    aV, aS, 0, 0.5, 1, 1, 0, 0};
+                    aV, aS, 0, 0.5, 1, 1, 0, 0, 0};
     svg_heatmap_classes(b, &h, azClass);
     free(azName);
   }

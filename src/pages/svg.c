@@ -231,13 +231,15 @@ static int heat_draw(Buf *p, const SvgHeatmap *m, const char *const *azClass){
     for(j=0; j<m->nCol; j++){
       double v = m->aValue[i*m->nCol + j], x = L + CW*j;
       if( !isfinite(v) ){
-        int sup = m->aSuppressed && m->aSuppressed[i*m->nCol + j] && m->zSuppressed;
+        int mark = m->aSuppressed ? m->aSuppressed[i*m->nCol + j] : 0;
+        const char *zMark = mark==2 && m->zHidden ? m->zHidden : m->zSuppressed;
+        int sup = mark && zMark;
         buf_printf(p, "<rect class=\"ecx-na\" x=\"%s\" y=\"%s\" width=\"%d\" height=\"%d\"><title>%h × %h: %h</title></rect>\n",
                    num(a, x + 1, 1), num(b, y + 1, 1), (int)CW - 2, (int)CH - 2, m->azRow[i], m->azCol[j],
-                   sup ? m->zSuppressed : "—");
+                   sup ? zMark : "—");
         if( sup ){
           buf_printf(p, "<text class=\"ecx-na\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%h</text>\n",
-                     num(a, x + CW/2, 1), num(b, y + CH/2 + 4, 1), m->zSuppressed);
+                     num(a, x + CW/2, 1), num(b, y + CH/2 + 4, 1), zMark);
         }
         continue;
       }

@@ -48,8 +48,10 @@ typedef struct SvgHeatmap {
   const double *aShown;      /* the values written in the cells, or NULL for aValue */
   double low, mid, high;     /* colour scale: low = red, mid = neutral, high = green */
   int decimals;
-  const unsigned char *aSuppressed;  /* nRow*nCol: 1 where a NaN cell is under the minimum n, or NULL */
-  const char *zSuppressed;   /* the text such cells show ("n < 5") */
+  const unsigned char *aSuppressed;  /* nRow*nCol: 1 where a NaN cell is under the minimum n,
+                             ** 2 where it is hidden to protect another cell; or NULL */
+  const char *zSuppressed;   /* the text cells marked 1 show ("n < 5") */
+  const char *zHidden;       /* the text cells marked 2 show; NULL: as zSuppressed */
 } SvgHeatmap;
 
 /* An importance-performance matrix: one point per item at (importance,

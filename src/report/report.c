@@ -173,6 +173,61 @@ int report_where_compile(const Cube *pCube, const char *zWhere, const char *zSeg
   return rc;
 }
 
+/* 1 if the window [dayFrom, dayTo] with pQ's filter passes the guard: a
+** change against it reveals its figures, so it must be a window a report
+** could show. */
+static int prev_allowed(const Cube *pCube, const CubeQuery *pQ, int64_t dayFrom, int64_t dayTo, int minN){
+  CubeQuery q = *pQ;
+  q.nBy = 0;
+  q.dayFrom = dayFrom;
+  q.dayTo = dayTo;
+  int ok = report_guard(pCube, &q, minN)==ECX_OK;
+  err_clear();
+  return ok;
+}
+
+/* Which groups, figures and previous-period figures of the report may be
+** shown: the total row by its own counts, the groups by report_suppress, so
+** that the total minus the shown groups never describes fewer than minN. */
+static void mark_hidden(ReportData *pD, int minN){
+  ReportRow *a = pD->aRow;
+  int64_t nG = pD->nRow - 1;
+  int nBy = pD->nBy, f;
+  Estimate e;
+  a[0].hidden = a[0].nRows < minN;
+  for(f = 0; f < pD->nFig; f++){
+    report_estimate(&pD->aFig[f], a[0].aHist, &e);
+    a[0].aHide[f] = a[0].hidden || (e.n > 0 && e.n < minN);
+    report_estimate(&pD->aFig[f], a[0].aPrev, &e);
+    a[0].aHidePrev[f] = a[0].nPrevRows < minN || e.n < minN;
+  }
+  if( nG<=0 ) return;
+  int64_t *aKey = ecx_calloc((size_t)(nG*nBy) + 1, sizeof(int64_t));
+  int64_t *aRows = ecx_calloc((size_t)nG + 1, sizeof(int64_t));
+  const int64_t **aaHist = ecx_calloc((size_t)nG + 1, sizeof(int64_t*));
+  unsigned char *aGroup = ecx_calloc((size_t)nG + 1, 1);
+  unsigned char *aCell = ecx_calloc((size_t)(nG*pD->nFig) + 1, 1);
+  for(int pass = 0; pass < (pD->hasCompare ? 2 : 1); pass++){
+    /* Pass 0: the groups; pass 1: their previous periods, whose figures a
+    ** change would reveal. */
+    for(int64_t g = 0; g < nG; g++){
+      const ReportRow *r = &a[g + 1];
+      memcpy(aKey + g*nBy, r->aKey, sizeof(int64_t)*(size_t)nBy);
+      aRows[g] = pass ? (r->aPrev ? r->nPrevRows : 0) : r->nRows;
+      aaHist[g] = pass ? r->aPrev : r->aHist;
+    }
+    report_suppress(nG, nBy, aKey, aRows, aaHist, pD->aFig, pD->nFig, minN, aGroup, aCell);
+    for(int64_t g = 0; g < nG; g++){
+      ReportRow *r = &a[g + 1];
+      if( pass==0 ) r->hidden = aGroup[g];
+      for(f = 0; f < pD->nFig; f++){
+        if( pass==0 ) r->aHide[f] = aCell[g*pD->nFig + f]; else r->aHidePrev[f] = aCell[g*pD->nFig + f];
+      }
+    }
+  }
+  free(aKey); free(aRows); free(aaHist); free(aGroup); free(aCell);
+}
+
 int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
   ReportData d;
   CubeQuery q, qAll;
@@ -208,7 +263,8 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
   qAll.nBy = 0;
   rc = report_guard(pCube, &qAll, pSpec->minN);
   if( rc==ECX_OK ) rc = cube_query(pCube, &qAll, &rAll);
-  if( rc==ECX_OK && pSpec->comparePrevious && pSpec->zFrom && pSpec->zTo ){
+  if( rc==ECX_OK && pSpec->comparePrevious && pSpec->zFrom && pSpec->zTo
+   && prev_allowed(pCube, &qAll, q.dayFrom - (q.dayTo - q.dayFrom + 1), q.dayFrom - 1, pSpec->minN) ){
     CubeQuery qp = qAll;
     qp.dayTo = q.dayFrom - 1;
     qp.dayFrom = q.dayFrom - (q.dayTo - q.dayFrom + 1);
@@ -224,7 +280,10 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
       CubePeriod p = q.aBy[iPer].period;
       if( pSpec->zFrom ){
         keyFrom = cube_period_key(p, q.dayFrom);
-        qg.dayFrom = cube_period_start(p, keyFrom - 1);
+        /* The period before the first one, for its change, if a report of
+        ** that period alone would be allowed. */
+        int64_t d0 = cube_period_start(p, keyFrom - 1);
+        if( prev_allowed(pCube, &qAll, d0, cube_period_start(p, keyFrom) - 1, pSpec->minN) ) qg.dayFrom = d0;
       }
       if( pSpec->zTo ) keyTo = cube_period_key(p, q.dayTo);
     }
@@ -249,6 +308,7 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
     pRow = add_row(&d);
     for(k=0; k<d.nBy; k++){
       pRow->azKey[k] = ecx_strdup(cube_result_label(pCube, &rGroup, g, k, zLabel, sizeof zLabel));
+      pRow->aKey[k] = x[k];
     }
     pRow->nRows = rGroup.aRows[g];
     pRow->aHist = rGroup.aHist + g*nH;
@@ -262,6 +322,7 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
       if( j>=0 ){ pRow->aPrev = rPrev.aHist + j*nH; pRow->nPrevRows = rPrev.aRows[j]; }
     }
   }
+  mark_hidden(&d, pSpec->minN);
   rc = report_write(&d, pOut);
 out:
   for(g=0; g<d.nRow; g++){

@@ -26,8 +26,9 @@ static void cell_compute(const ReportData *pD, const ReportRow *pRow, const Figu
   }else{
     p->e.value = p->e.lo = p->e.hi = NAN;
   }
-  p->suppressed = pRow->nRows<minN || (p->e.n>0 && p->e.n<minN);
-  if( pD->hasCompare && pRow->aPrev && pRow->aHist && !p->suppressed ){
+  int iFig = (int)(f - pD->aFig);
+  p->suppressed = pRow->hidden || pRow->aHide[iFig];
+  if( pD->hasCompare && pRow->aPrev && pRow->aHist && !p->suppressed && !pRow->aHidePrev[iFig] ){
     Estimate before;
     report_estimate(f, pRow->aPrev, &before);
     if( pRow->nPrevRows>=minN && before.n>=minN ){
@@ -131,14 +132,16 @@ static int write_table(const ReportData *pD, Buf *pOut){
       const Figure *f = &pD->aFig[i];
       int nDec = fig_decimals(f);
       cell_compute(pD, pRow, f, &c);
-      if( c.e.n==0 && pRow->nRows>=pS->minN ) continue;
-      if( pRow->nRows<pS->minN && groupShown ) break;
+      if( c.e.n==0 && !pRow->hidden ) continue;
+      if( pRow->hidden && groupShown ) break;
       groupShown = 1;
       if( pD->nBy==0 ) grid_add(&g, pRow->azKey[0]);
       for(k=0; k<pD->nBy; k++) grid_add(&g, r>0 && pRow->azKey[k][0]==0 ? _("(none)") : pRow->azKey[k]);
-      if( pRow->nRows<pS->minN ){
+      if( pRow->hidden ){
         char z[64];
-        snprintf(z, sizeof z, "< %d", pS->minN);
+        /* A group hidden so that the total does not give away a smaller
+        ** one has min_n or more: its n is hidden all the same. */
+        snprintf(z, sizeof z, pRow->nRows<pS->minN ? "< %d" : "—", pS->minN);
         anySup = 1;
         grid_add(&g, _("(all)")); grid_add(&g, z); grid_add(&g, _("suppressed")); grid_add(&g, "");
         if( pD->hasCompare ){ grid_add(&g, ""); grid_add(&g, ""); }
@@ -179,7 +182,8 @@ static int write_table(const ReportData *pD, Buf *pOut){
       for(k=0; k<pD->nBy; k++) grid_add(&g, r>0 && pRow->azKey[k][0]==0 ? _("(none)") : pRow->azKey[k]);
       grid_add(&g, _("responses (no ratings)"));
       buf_reset(&t);
-      if( pRow->nRows<pS->minN && r>0 ) buf_printf(&t, "< %d", pS->minN); else buf_printf(&t, "%lld", (long long)pRow->nRows);
+      if( pRow->hidden && r>0 ) buf_printf(&t, pRow->nRows<pS->minN ? "< %d" : "—", pS->minN);
+      else buf_printf(&t, "%lld", (long long)pRow->nRows);
       grid_add(&g, buf_str(&t)); grid_add(&g, ""); grid_add(&g, "");
       if( pD->hasCompare ){ grid_add(&g, ""); grid_add(&g, ""); }
     }
@@ -215,7 +219,7 @@ static int write_csv(const ReportData *pD, Buf *pOut){
       show = !c.suppressed;
       for(k=0; k<pD->nBy; k++) buf_printf(pOut, "%q,", r==0 ? "*" : pRow->azKey[k]);
       buf_printf(pOut, "%q,", f->zId);
-      if( pRow->nRows>=pD->pSpec->minN ) buf_printf(pOut, "%lld", (long long)c.e.n);
+      if( !pRow->hidden ) buf_printf(pOut, "%lld", (long long)c.e.n);
       csv_num(pOut, c.e.value, show); csv_num(pOut, c.e.lo, show); csv_num(pOut, c.e.hi, show);
       if( pD->hasCompare ){
         csv_num(pOut, c.c.diff, c.hasChange); csv_num(pOut, c.c.lo, c.hasChange); csv_num(pOut, c.c.hi, c.hasChange);
@@ -235,7 +239,7 @@ static void json_num(Buf *b, const char *zKey, double x, int ok){
 }
 
 static void json_row(const ReportData *pD, const ReportRow *pRow, int isGroup, Buf *pOut){
-  int k, i, small = pRow->nRows<pD->pSpec->minN;
+  int k, i, small = pRow->hidden;
   buf_putc(pOut, '{');
   if( isGroup ){
     buf_puts(pOut, "\"keys\":{");

@@ -14,6 +14,10 @@ typedef struct ReportRow {
   const int64_t *aHist;      /* the group's histograms */
   const int64_t *aPrev;      /* the previous period's, or NULL */
   int64_t nPrevRows;
+  int64_t aKey[CUBE_MAX_BY]; /* the group's cube keys */
+  unsigned char hidden;      /* the whole group is suppressed (report_suppress) */
+  unsigned char aHide[REPORT_MAX_FIG];      /* figure suppressed */
+  unsigned char aHidePrev[REPORT_MAX_FIG];  /* the previous period's figure may not be revealed */
 } ReportRow;
 
 typedef struct ReportData {

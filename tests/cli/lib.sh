@@ -39,3 +39,20 @@ expect_match() {
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
 # snapshot FILE: a digest of every row of every table, to prove "unchanged".
 snapshot() { sqlite3 -batch "$1" .dump | grep -v '^PRAGMA\|^BEGIN\|^COMMIT' | sha256sum | cut -c1-64; }
+# lock_workspace FILE SECONDS: another process (python's sqlite3) holds
+# FILE's write lock, with an uncommitted change, for SECONDS; returns once
+# the lock is held and sets LOCK_PID (wait for it to end the lock).
+lock_workspace() {
+  rm -f "$T/locked"
+  python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+c.execute("INSERT INTO setting(key, value) VALUES(\"lock_test\", \"1\")")
+open(sys.argv[2], "w").close()
+time.sleep(float(sys.argv[3]))
+c.execute("ROLLBACK")
+' "$1" "$T/locked" "$2" &
+  LOCK_PID=$!
+  while [ ! -f "$T/locked" ]; do sleep 0.05; done
+}

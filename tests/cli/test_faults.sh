@@ -31,6 +31,7 @@ if [ -n "$limit" ]; then
   expect_match "disk full: the message names the failed write" "$out" "disk is full|disk I/O error"
 else
   expect_match "disk full: the message says so" "$out" "disk is full"
+  expect_eq "disk full: exit code 12 (disk_full)" "$rc" "12"
 fi
 expect_eq "disk full: integrity_check ok" "$(sql "$W" "PRAGMA integrity_check")" "ok"
 expect_eq "disk full: the workspace is as before" "$(snapshot "$W")" "$before"
@@ -41,19 +42,10 @@ W=$T/l.ecx
 "$ECX" init "$W" >/dev/null
 "$ECX" import "$W" "$T/small.csv" --survey s >/dev/null
 before=$(snapshot "$W")
-python3 -c '
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN EXCLUSIVE")
-c.execute("INSERT INTO setting(key, value) VALUES(\"lock_test\", \"1\")")
-open(sys.argv[2], "w").close()
-time.sleep(8)
-c.execute("ROLLBACK")
-' "$W" "$T/locked" &
-lockpid=$!
-while [ ! -f "$T/locked" ]; do sleep 0.05; done
+lock_workspace "$W" 8
 out=$("$ECX" import "$W" "$T/big.csv" --survey s 2>&1); rc=$?
-wait $lockpid
+wait $LOCK_PID
 expect_eq "locked: the import fails" "$([ $rc -ne 0 ] && echo failed)" "failed"
+expect_eq "locked: exit code 11 (busy)" "$rc" "11"
 expect_match "locked: the message says the workspace is busy" "$out" "busy|locked"
 expect_eq "locked: the workspace is as before" "$(snapshot "$W")" "$before"

@@ -15,8 +15,13 @@ INSERT INTO segment(name, filter) VALUES('Soporte \"VIP\"', 'touchpoint=soporte'
 "
 
 out=$("$ECX" render "$W" breakdown --by touchpoint)
-expect_match "breakdown lists soporte with n 6 and NPS 50" "$out" "<td>soporte</td><td>6</td><td>50.0</td>"
 expect_match "a group under min n is shown as suppressed" "$out" "<td>tienda</td><td>&lt; 5</td><td colspan=\"3\" class=\"ecx-suppressed\">"
+# The total minus the shown groups would be tienda's 3: the smallest other
+# group (soporte, 6, the first of two of that size) is suppressed with it.
+expect_match "the smallest other group is suppressed with it" "$out" "<td>soporte</td><td>&ge; 5</td><td colspan=\"3\" class=\"ecx-suppressed\">"
+expect_match "the other groups are shown" "$out" "<td>compra</td><td>100</td><td>30.0</td>"
+one=$("$ECX" render "$W" breakdown --by touchpoint --where touchpoint=soporte)
+expect_match "breakdown of soporte alone: n 6 and NPS 50" "$one" "<td>soporte</td><td>6</td><td>50.0</td>"
 expect_match "the XSS touchpoint name is escaped" "$out" "&lt;img src=x onerror=alert\(1\)&gt;"
 if printf '%s' "$out" | grep -q "<img"; then fail "no raw tag from data in the page"; else ok "no raw tag from data in the page"; fi
 expect_match "the segment name is escaped in the filter form" "$out" "<option>Soporte &quot;VIP&quot;</option>"

@@ -15,15 +15,21 @@ out=$("$ECX" report "$W" --to 2026-01-31 --format csv)
 expect_match "csv header" "$out" "^metric,n,value,ci_low,ci_high,suppressed$"
 expect_match "January NPS 30 with its adjusted-Wald interval" "$out" "^nps,100,30\.0000,14\.05[0-9]*,44\.20[0-9]*,0$"
 
-# By touchpoint: soporte 4 promoters, 1 detractor of 6 -> 50; tienda has 3
-# responses, under the minimum of 5: suppressed, its n not shown.
+# By touchpoint: tienda has 3 responses, under the minimum of 5: suppressed,
+# its n not shown. Soporte (6) is suppressed with it, or the total (109)
+# minus compra (100) and soporte (6) would give tienda's 3 (docs/metrics.md).
 out=$("$ECX" report "$W" --by touchpoint --format csv)
-expect_match "soporte NPS 50 of 6" "$out" "^soporte,nps,6,50\.0000,"
 expect_match "tienda suppressed" "$out" "^tienda,nps,,,,,1$"
-# CSAT of soporte: 2 of 3 answers at 4-5, but n 3 < 5: the figure is suppressed.
-expect_match "small figure suppressed inside a shown group" "$out" "^soporte,csat,3,,,,1$"
+expect_match "the smallest other group is suppressed with it" "$out" "^soporte,nps,,,,,1$"
+expect_match "compra is shown" "$out" "^compra,nps,100,30\.0000,"
+# Soporte: 4 promoters, 1 detractor of 6 -> 50 (at min_n 3 nothing is hidden).
 out=$("$ECX" report "$W" --by touchpoint --min-n 3 --format csv)
+expect_match "soporte NPS 50 of 6" "$out" "^soporte,nps,6,50\.0000,"
 expect_match "--min-n 3 shows tienda" "$out" "^tienda,nps,3,100\.0000,"
+# CSAT in February: 2 of 3 answers at 4-5, but n 3 < 5: the figure is
+# suppressed inside its shown group (9 responses).
+out=$("$ECX" report "$W" --by month --format csv)
+expect_match "small figure suppressed inside a shown group" "$out" "^2026-02,csat,3,,,,1$"
 "$ECX" config "$W" min_n 7 >/dev/null
 out=$("$ECX" report "$W" --by touchpoint --format csv)
 expect_match "workspace min_n 7 suppresses soporte" "$out" "^soporte,nps,,,,,1$"

@@ -8,6 +8,7 @@ trap 'stop_server; rm -rf "$T"' EXIT
 
 # start_server WS [ARGS...]: serve WS in the background; sets URL.
 start_server() {
+  : > "$T/serve.out"   # exists before the first poll below
   "$ECX" serve "$@" --listen 127.0.0.1:0 > "$T/serve.out" 2> "$T/serve.err" &
   SRV_PID=$!
   # The poll counter has a name of its own: shell functions share the

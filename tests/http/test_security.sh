@@ -47,3 +47,32 @@ for k in "segment" "from" "to" "by" "metric" "period"; do
   expect_eq "parameter $k with SQL is a page, not a failure ($c)" "$([ "$c" -lt 500 ] && echo fine)" "fine"
 done
 expect_eq "no filter changed the workspace" "$(snapshot "$W")" "$before"
+
+# Cookie flags, for every cookie ecx sets: the login form's token, the
+# public form's token, the session, and the deletions at logout. Each is
+# HttpOnly, SameSite=Lax, Path=/, has a Max-Age, no Secure over plain HTTP
+# (tests/http/test_tls.sh checks Secure over HTTPS), and holds a 64-digit
+# hex token or nothing.
+PUB=0123456789abcdef01234567
+sqlite3 "$W" "INSERT INTO survey(code, created, status, public_token) VALUES('ck', 0, 'open', '$PUB');"
+: > "$T/ck"
+curl -s -o /dev/null -D "$T/h1" -b "$T/ck" -c "$T/ck" "$URL/login"
+curl -s -o /dev/null -D "$T/h2" "$URL/s/$PUB"
+tok=$(awk '$6=="ecx_login" {print $7}' "$T/ck")
+curl -s -o /dev/null -D "$T/h3" -b "$T/ck" -c "$T/ck" "$URL/login" --data "login=ana&password=password-ana&login_csrf=$tok"
+t=$(curl -s -b "$T/ck" "$URL/account" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -D "$T/h4" -b "$T/ck" -c "$T/ck" "$URL/logout" --data "csrf=$t"
+cat "$T/h1" "$T/h2" "$T/h3" "$T/h4" | tr -d '\r' | grep -i '^Set-Cookie:' > "$T/cookies"
+for name in ecx_login ecx_form ecx_session; do
+  expect_match "cookie $name is set" "$(cat "$T/cookies")" "^Set-Cookie: $name="
+done
+expect_eq "the session cookie is deleted at logout" "$(grep -c '^Set-Cookie: ecx_session=; .*Max-Age=0' "$T/cookies")" "1"
+while read -r line; do
+  nm=$(printf '%s' "$line" | sed 's/^Set-Cookie: \([^=]*\)=.*/\1/')
+  case "$line" in
+    *"; Path=/; HttpOnly; SameSite=Lax; Max-Age="*) ok "cookie $nm: Path=/, HttpOnly, SameSite=Lax, Max-Age" ;;
+    *) fail "cookie $nm: Path=/, HttpOnly, SameSite=Lax, Max-Age" "$line" ;;
+  esac
+  case "$line" in *Secure*) fail "cookie $nm: no Secure over plain HTTP" "$line" ;; *) ok "cookie $nm: no Secure over plain HTTP" ;; esac
+  expect_match "cookie $nm holds a 64-digit hex token or nothing" "$line" "^Set-Cookie: $nm=([0-9a-f]{64})?;"
+done < "$T/cookies"

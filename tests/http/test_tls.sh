@@ -20,3 +20,6 @@ expect_match "session cookie is Secure over TLS" "$(grep -i '^Set-Cookie: ecx_se
 expect_match "HSTS header" "$(cat "$T/h")" 'Strict-Transport-Security: max-age='
 st=$(curl -s -o /dev/null -w '%{http_code}' "http://${URL#https://}/login")
 expect_eq "plain HTTP to the TLS port gets no page" "$st" "000"
+# Every cookie over TLS is Secure: the login form's token too.
+curl -sk -o /dev/null -D "$T/h2" "$URL/login"
+expect_match "the login form's cookie is Secure over TLS" "$(grep -i '^Set-Cookie: ecx_login' "$T/h2")" 'HttpOnly; SameSite=Lax; Secure'

@@ -57,7 +57,7 @@ TEST(svg_heatmap_scale){
   ** (246+46)/2 = 146, (244+139)/2 = 191.5 -> 191, (238+87)/2 = 162.5 -> 162. */
   const char *azR[] = {"Soporte"}, *azC[] = {"a", "b", "c", "d", "e"};
   double v[] = {1, 3, 5, 4, NAN};
-  SvgHeatmap m = {"Mapa", 1, 5, azR, azC, v, 0, 1, 3, 5, 2, 0, 0};
+  SvgHeatmap m = {"Mapa", 1, 5, azR, azC, v, 0, 1, 3, 5, 2, 0, 0, 0};
   Buf b;
   buf_init(&b, 0);
   CHECK_INT(svg_heatmap(&b, &m), 0);

@@ -1,0 +1,9 @@
+/*
+** Fuzz target: a whole import of the input as a csv file with a
+** mapping file (input "MAPPING\n%%\nDATA"), through fuzz_import.h.
+*/
+#include "fuzz_import.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t n){
+  return fuzz_import(aData, n, "csv", 1);
+}

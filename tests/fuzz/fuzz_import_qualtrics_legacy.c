@@ -1,0 +1,8 @@
+/*
+** Fuzz target: a whole import of the input as a qualtrics-legacy file, through fuzz_import.h.
+*/
+#include "fuzz_import.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t n){
+  return fuzz_import(aData, n, "qualtrics-legacy", 0);
+}
