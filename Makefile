@@ -101,15 +101,18 @@ deps-test:
 checksrc:
 	scripts/checksrc.sh
 
+# The builds use every core (JOBS); the tests pace themselves.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 check: deps-test
-	$(MAKE) all unit
-	$(MAKE) asan
-	$(MAKE) oom
-	$(MAKE) fuzz-build
+	$(MAKE) -j$(JOBS) all unit
+	$(MAKE) -j$(JOBS) asan
+	$(MAKE) -j$(JOBS) oom
+	$(MAKE) -j$(JOBS) fuzz-build
 	tests/run.sh
 
 demo: deps
-	$(MAKE) all
+	$(MAKE) -j$(JOBS) all
 	scripts/demo.sh
 
 bench:
