@@ -289,6 +289,7 @@ int page_definitions(HttpReq *p){
     err_clear();
     f.zBad = p->zErrField;
     showForm = f.put.zName!=0;               /* the form as typed, unless the kind was bad */
+    rc = ECX_OK;
   }else{
     int k = param_kind(p);
     const char *zName = http_query(p, "name"), *zDoneQ = http_query(p, "done");
