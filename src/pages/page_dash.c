@@ -20,7 +20,7 @@ int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b, const char **pzLabel){
   const char *z, *zIds;
   char *zArea = 0, *zAreaIds = 0;
   Buf names;
-  int n = 0, rc = ECX_OK, iCol = cube_col_find(pC, "touchpoint");
+  int n = 0, more = 0, rc = ECX_OK, iCol = cube_col_find(pC, "touchpoint");
   *pzLabel = 0;
   if( p->pUser==0 ) return ECX_OK;
   if( p->pUser->role==ROLE_FRONTLINE ){
@@ -52,7 +52,9 @@ int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b, const char **pzLabel){
         buf_puts(b, n++ ? "|\"" : "\"");
         for(q=pTp->azValue[c]; *q; q++){ if( *q=='"' ) buf_putc(b, '"'); buf_putc(b, *q); }
         buf_putc(b, '"');
-        buf_printf(&names, "%s%s", names.n ? ", " : "", pTp->azValue[c]);
+        /* The line under the title names the first ones only. */
+        if( names.n < 2000 ) buf_printf(&names, "%s%s", names.n ? ", " : "", pTp->azValue[c]);
+        else if( !more++ ) buf_puts(&names, ", ...");
       }
     }
   }
@@ -89,7 +91,7 @@ static int dash_page(HttpReq *p, const char *zPage, const char *zBase, const cha
   int rc = http_cube(p, &pC);
   if( rc ) return rc;
   memset(&d, 0, sizeof d);
-  buf_init(&scope, 1u<<16);
+  buf_init(&scope, 1u<<21);
   buf_init(&body, HTTP_MAX_RESPONSE);
   d.zWhere = http_query(p, "where");
   d.zSegment = http_query(p, "segment");

@@ -273,7 +273,7 @@ int page_verbatims(HttpReq *p){
   v.page = 1;
   db_int(p->pWs->pDb, &v.nCode, "SELECT count(DISTINCT code) FROM question WHERE type='text'", 0);
   if( zPage && (util_parse_int(zPage, &v.page) || v.page < 1 || v.page > VERB_MAX_PAGE) ) v.page = 1;
-  buf_init(&scope, 1u<<16);
+  buf_init(&scope, 1u<<21);
   buf_init(&v.where, 1u<<16);
   buf_init(&body, HTTP_MAX_RESPONSE);
   rc = dash_user_scope(p, v.pC, &scope, &zLabel);

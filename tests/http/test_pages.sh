@@ -52,4 +52,6 @@ page=$(curl -s -b "$T/a" -H 'Accept-Language: en' "$URL/heatmap")
 expect_match "the heatmap table marks tienda's cell as suppressed" "$page" '<tr><td>tienda</td><td class="ecx-suppressed" title="suppressed">n &lt; 5</td></tr>'
 expect_match "so does the chart" "$page" '<title>tienda × rapidez: n &lt; 5</title>'
 expect_match "soporte was not asked: a dash" "$page" '<tr><td>soporte</td><td class="ecx-na">—</td></tr>'
-expect_match "compra shows its mean" "$page" '<tr><td>compra</td><td>4.00</td></tr>'
+# compra is the only other rated cell: the column's total minus compra
+# would be tienda's 3, so complementary suppression hides it too.
+expect_match "compra is hidden with it (complementary suppression)" "$page" '<tr><td>compra</td><td class="ecx-suppressed" title="suppressed">hidden</td></tr>'
