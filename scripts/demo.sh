@@ -21,11 +21,16 @@ echo "== ecx report $WS --by touchpoint --metrics nps,csat,ces"
 echo
 echo "== ecx drivers $WS --bootstrap 200"
 "$ECX" drivers "$WS" --bootstrap 200
-# A demo login (an analyst), created once.
+# Demo logins, created once: an analyst, and the lead of the area Red, who
+# sees only the touchpoints Red answers for.
 if ! "$ECX" user list "$WS" 2>/dev/null | grep -q '^demo\b'; then
   ECX_PASSWORD=demo-ecx-2026 "$ECX" user add "$WS" demo --role analyst --name "Analista demo" >/dev/null
+fi
+if ! "$ECX" user list "$WS" 2>/dev/null | grep -q '^red\b'; then
+  ECX_PASSWORD=demo-ecx-2026 "$ECX" user add "$WS" red --role area_lead --area Red --name "Jefa de Red" >/dev/null
 fi
 echo
 echo "== ecx serve $WS --listen $LISTEN"
 echo "Open http://$LISTEN/ and log in as: demo / demo-ecx-2026   (stop with Ctrl-C)"
+echo "  or as the lead of the area Red, who sees only its touchpoints: red / demo-ecx-2026"
 exec "$ECX" serve "$WS" --listen "$LISTEN"

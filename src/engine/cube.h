@@ -123,10 +123,14 @@ typedef struct CubeBy {
   CubePeriod period;
 } CubeBy;
 
-/* A filter compiled against a cube: per column the accepted codes. */
+/* A filter compiled against a cube: per column the accepted codes. The
+** first nFixed terms are a scope the reader cannot leave (a front-line
+** user's or an area lead's touchpoints): the differencing guard
+** (report_guard) never drops them. */
 typedef struct CubeWhere {
   int nTerm;
   struct CubeWhereTerm { int iCol; uint8_t *aOk; } *aTerm;  /* aOk[code] */
+  int nFixed;
 } CubeWhere;
 
 /* Compile pF. Unknown keys are an error; unknown values are an error too

@@ -87,21 +87,30 @@ const char *api_path_name(HttpReq *p, const char *zCollection){
   return p->zPath + n + 1;
 }
 
-int api_put_finish(HttpReq *p, const char *zBefore, const char *zAfter, const char *zAction,
-                   const char *zTarget){
+int api_put_commit(HttpReq *p, const char *zBefore, const char *zAfter, const char *zAction,
+                   const char *zTarget, int *pChanged){
   Db *pDb = p->pWs->pDb;
   int rc = ECX_OK;
-  p->zContentType = "application/json";
+  *pChanged = 0;
   if( zBefore && strcmp(zBefore, zAfter)==0 ){
     db_rollback(pDb);
-    p->status = 200;
-  }else{
-    rc = audit_add(p->pWs, p->pUser->id, zAction, zTarget, zBefore ? "updated" : "created");
-    if( rc==ECX_OK ) rc = db_commit(pDb);
-    if( rc ){ db_rollback(pDb); return rc; }
-    http_cube_touch(p);
-    p->status = zBefore ? 200 : 201;
+    return ECX_OK;
   }
+  rc = audit_add(p->pWs, p->pUser->id, zAction, zTarget, zBefore ? "updated" : "created");
+  if( rc==ECX_OK ) rc = db_commit(pDb);
+  if( rc ){ db_rollback(pDb); return rc; }
+  http_cube_touch(p);
+  *pChanged = 1;
+  return ECX_OK;
+}
+
+int api_put_finish(HttpReq *p, const char *zBefore, const char *zAfter, const char *zAction,
+                   const char *zTarget){
+  int changed = 0;
+  int rc = api_put_commit(p, zBefore, zAfter, zAction, zTarget, &changed);
+  if( rc ) return rc;
+  p->zContentType = "application/json";
+  p->status = zBefore ? 200 : 201;
   buf_puts(&p->body, zAfter);
   buf_putc(&p->body, '\n');
   return ECX_OK;

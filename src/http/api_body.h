@@ -28,11 +28,15 @@ int api_opt_bool(HttpReq *p, json_t *o, const char *zKey, const char *zField, in
 /* The name after the collection's path ("/api/v1/segments/NAME" -> "NAME"),
 ** or NULL for the collection itself. 404 for an empty name. */
 const char *api_path_name(HttpReq *p, const char *zCollection);
-/* Finish a PUT whose change is in an open transaction: if the object's
-** JSON after (zAfter) equals the one before (zBefore, NULL for a new one)
-** roll back and answer 200 (nothing changed, nothing audited); else write
-** the audit row (zAction, zTarget, "created"/"updated"), commit, and
-** answer 201 for a new object or 200. The body is zAfter. */
+/* Finish a change in an open transaction: if the object's JSON after
+** (zAfter) equals the one before (zBefore, NULL for a new one) roll back
+** (nothing changed, nothing audited: *pChanged 0); else write the audit
+** row (zAction, zTarget, "created"/"updated"), commit and make the cube
+** reload (*pChanged 1). Rolled back on failure. */
+int api_put_commit(HttpReq *p, const char *zBefore, const char *zAfter, const char *zAction,
+                   const char *zTarget, int *pChanged);
+/* Finish a PUT through api_put_commit and answer 201 for a new object or
+** 200. The body is zAfter. */
 int api_put_finish(HttpReq *p, const char *zBefore, const char *zAfter, const char *zAction,
                    const char *zTarget);
 /* The error code of a failed change, with status 409 for conflicts

@@ -12,13 +12,18 @@
 **
 ** A segment's filter is checked against the cube like a dashboard filter
 ** (unknown attributes refused, values not seen yet allowed), so that a
-** stored segment never breaks the dashboards.
+** stored segment never breaks the dashboards. A touchpoint's "areas" are
+** the names of the internal areas that answer for it (all must exist).
+**
+** The change itself (checks, transaction, audit) is api_catalog_store(),
+** which the definitions page (src/pages/page_definitions.c) calls too.
 */
 #include <string.h>
 
 #include "http.h"
 #include "http_int.h"
 #include "api_body.h"
+#include "api_catalog.h"
 #include "../base/err.h"
 #include "../base/i18n.h"
 #include "../engine/filter.h"
@@ -32,6 +37,11 @@ static void item_json(Buf *b, CatKind k, const CatItem *it){
   if( f & CAT_F_FILTER ) buf_printf(b, ",\"filter\":%j", it->zFilter);
   if( f & CAT_F_POSITION ) buf_printf(b, ",\"position\":%lld", (long long)it->position);
   if( f & CAT_F_CHANNEL ) buf_printf(b, ",\"channel\":%j", it->zChannel[0] ? it->zChannel : NULL);
+  if( f & CAT_F_AREAS ){
+    buf_puts(b, ",\"areas\":[");
+    for(int i = 0; i < it->nArea; i++) buf_printf(b, "%s%j", i ? "," : "", it->azArea[i]);
+    buf_putc(b, ']');
+  }
   buf_putc(b, '}');
 }
 
@@ -86,20 +96,73 @@ static int check_filter(HttpReq *p, const char *zFilter, int isNew){
   return rc;
 }
 
+int api_catalog_store(HttpReq *p, CatKind k, const char *zName, const CatPut *pNew,
+                      int *pCreated, int *pChanged, const char **pzAfter){
+  const char *zBefore = 0, *zAfter = 0, *zField = 0;
+  int rc, created = 0;
+  *pCreated = *pChanged = 0;
+  *pzAfter = 0;
+  if( pNew->zFilter ){
+    const char *zOld = 0;
+    rc = item_text(p, k, zName, &zOld);
+    if( rc==ECX_OK && !zOld && pNew->zName ) rc = item_text(p, k, pNew->zName, &zOld);
+    if( rc==ECX_OK ) rc = check_filter(p, pNew->zFilter, zOld==0);
+    if( rc ) return rc;
+  }
+  rc = db_begin(p->pWs->pDb);
+  if( rc ) return rc;
+  rc = item_text(p, k, zName, &zBefore);
+  if( rc==ECX_OK && !zBefore && pNew->zName ) rc = item_text(p, k, pNew->zName, &zBefore);
+  if( rc==ECX_OK ) rc = cat_put(p->pWs, k, zName, pNew, &created, &zField);
+  if( rc==ECX_OK ) rc = item_text(p, k, pNew->zName ? pNew->zName : zName, &zAfter);
+  if( rc==ECX_OK && !zAfter ) rc = err_set(ECX_EDB, "the %s was not stored", cat_singular(k));
+  if( rc ) return api_change_failed(p, rc, zField);
+  char zAction[40], zTarget[CAT_MAX_NAME + 16];
+  snprintf(zAction, sizeof zAction, "%s_put", cat_singular(k));
+  snprintf(zTarget, sizeof zTarget, "%s", pNew->zName ? pNew->zName : zName);
+  rc = api_put_commit(p, created ? 0 : zBefore, zAfter, zAction, zTarget, pChanged);
+  if( rc ) return rc;
+  *pCreated = created;
+  *pzAfter = zAfter;
+  return ECX_OK;
+}
+
+/* The optional member "areas": a list of area names. */
+static int opt_areas(HttpReq *p, json_t *o, CatPut *pNew){
+  json_t *a = json_object_get(o, "areas");
+  if( !a ) return ECX_OK;
+  if( !json_is_array(a) ) return http_fail(p, 400, ECX_EINVAL, "areas", "%s", _("must be a list of area names"));
+  size_t n = json_array_size(a);
+  if( n > CAT_MAX_AREAS ) return http_fail(p, 400, ECX_EINVAL, "areas", _("at most %d areas per touchpoint"), CAT_MAX_AREAS);
+  const char **az = http_alloc(p, sizeof(char*)*(n + 1));
+  for(size_t i = 0; i < n; i++){
+    json_t *v = json_array_get(a, i);
+    if( !json_is_string(v) || json_string_length(v) > CAT_MAX_NAME
+     || strlen(json_string_value(v))!=json_string_length(v) ){
+      return http_fail(p, 400, ECX_EINVAL, "areas", "%s", _("must be a list of area names"));
+    }
+    az[i] = http_strdup(p, json_string_value(v));
+  }
+  pNew->hasAreas = 1;
+  pNew->nArea = (int)n;
+  pNew->azArea = az;
+  return ECX_OK;
+}
+
 static int put_item(HttpReq *p, CatKind k, const char *zName){
-  static const char *const azKey[] = {"id", "name", "description", "filter", "position", "channel", 0};
-  static const char *const azFieldKey[] = {"name", "description", "filter", "position", "channel"};
-  static const int aFieldBit[] = {0, CAT_F_DESCRIPTION, CAT_F_FILTER, CAT_F_POSITION, CAT_F_CHANNEL};
+  static const char *const azKey[] = {"id", "name", "description", "filter", "position", "channel", "areas", 0};
+  static const char *const azFieldKey[] = {"name", "description", "filter", "position", "channel", "areas"};
+  static const int aFieldBit[] = {0, CAT_F_DESCRIPTION, CAT_F_FILTER, CAT_F_POSITION, CAT_F_CHANNEL, CAT_F_AREAS};
   json_t *o = 0;
   CatPut np;
-  const char *zBefore = 0, *zAfter = 0, *zField = 0;
-  int rc, created = 0, f = cat_fields(k);
+  const char *zAfter = 0;
+  int rc, created = 0, changed = 0, f = cat_fields(k);
   memset(&np, 0, sizeof np);
   rc = api_body_object(p, &o);
   if( rc ) return rc;
   rc = api_known_keys(p, o, azKey, 0);
   /* Fields the kind does not have are unknown too. */
-  for(int i = 1; i < 5 && rc==ECX_OK; i++){
+  for(int i = 1; i < 6 && rc==ECX_OK; i++){
     if( !(f & aFieldBit[i]) && json_object_get(o, azFieldKey[i]) ){
       rc = http_fail(p, 400, ECX_EINVAL, azFieldKey[i], _("a %s has no %s"), cat_singular(k), azFieldKey[i]);
     }
@@ -108,28 +171,17 @@ static int put_item(HttpReq *p, CatKind k, const char *zName){
   if( rc==ECX_OK ) rc = api_opt_string(p, o, "description", CAT_MAX_TEXT, 0, "description", &np.zDescription);
   if( rc==ECX_OK ) rc = api_opt_string(p, o, "filter", CAT_MAX_TEXT, 0, "filter", &np.zFilter);
   if( rc==ECX_OK ) rc = api_opt_string(p, o, "channel", CAT_MAX_NAME, 1, "channel", &np.zChannel);
-  if( rc==ECX_OK ) rc = api_opt_int(p, o, "position", 0, 1000000, "position", &np.hasPosition, &np.position);
+  if( rc==ECX_OK ) rc = api_opt_int(p, o, "position", 0, CAT_MAX_POSITION, "position", &np.hasPosition, &np.position);
+  if( rc==ECX_OK ) rc = opt_areas(p, o, &np);
   json_decref(o);
   if( rc ) return rc;
-  if( np.zFilter ){
-    const char *zOld = 0;
-    rc = item_text(p, k, zName, &zOld);
-    if( rc==ECX_OK && !zOld && np.zName ) rc = item_text(p, k, np.zName, &zOld);
-    if( rc==ECX_OK ) rc = check_filter(p, np.zFilter, zOld==0);
-    if( rc ) return rc;
-  }
-  rc = db_begin(p->pWs->pDb);
+  rc = api_catalog_store(p, k, zName, &np, &created, &changed, &zAfter);
   if( rc ) return rc;
-  rc = item_text(p, k, zName, &zBefore);
-  if( rc==ECX_OK && !zBefore && np.zName ) rc = item_text(p, k, np.zName, &zBefore);
-  if( rc==ECX_OK ) rc = cat_put(p->pWs, k, zName, &np, &created, &zField);
-  if( rc==ECX_OK ) rc = item_text(p, k, np.zName ? np.zName : zName, &zAfter);
-  if( rc==ECX_OK && !zAfter ) rc = err_set(ECX_EDB, "the %s was not stored", cat_singular(k));
-  if( rc ) return api_change_failed(p, rc, zField);
-  char zAction[40], zTarget[CAT_MAX_NAME + 16];
-  snprintf(zAction, sizeof zAction, "%s_put", cat_singular(k));
-  snprintf(zTarget, sizeof zTarget, "%s", np.zName ? np.zName : zName);
-  return api_put_finish(p, created ? 0 : zBefore, zAfter, zAction, zTarget);
+  p->zContentType = "application/json";
+  p->status = created ? 201 : 200;
+  buf_puts(&p->body, zAfter);
+  buf_putc(&p->body, '\n');
+  return ECX_OK;
 }
 
 int api_catalog(HttpReq *p){

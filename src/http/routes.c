@@ -66,5 +66,6 @@ const HttpRoute aRoute[] = {
   {HTTP_GET,            "/api/v1/surveys/*", api_surveys, READERS, 0, "read", "one of the surveys, by code"},
   {HTTP_PUT,            "/api/v1/surveys/*", api_surveys, EDITORS, HTTP_CSRF, "admin", "create or change one of the surveys (idempotent)"},
   {HTTP_GET|HTTP_POST,  "/admin/tokens",  page_admin_tokens, ROLE_ADMIN,  HTTP_CSRF, 0, "API tokens: create (shown once), list, revoke"},
+  {HTTP_GET|HTTP_POST,  "/definitions",   page_definitions,  EDITORS,     HTTP_CSRF, 0, "segments, touchpoints (with their areas), dimensions, areas, competitors: list, add, edit, rename"},
 };
 const int nRoute = sizeof aRoute / sizeof aRoute[0];

@@ -25,7 +25,7 @@ static const struct {
     " WHERE name=?1", " ORDER BY name", "SELECT id, name FROM segment",
     "INSERT INTO segment(name, description, filter) VALUES(?2, ?3, ?4)",
     "UPDATE segment SET name=?2, description=?3, filter=?4 WHERE id=?1"},
-  [CAT_TOUCHPOINT] = {"touchpoints", "touchpoint", CAT_F_DESCRIPTION|CAT_F_POSITION|CAT_F_CHANNEL,
+  [CAT_TOUCHPOINT] = {"touchpoints", "touchpoint", CAT_F_DESCRIPTION|CAT_F_POSITION|CAT_F_CHANNEL|CAT_F_AREAS,
     "SELECT t.id, t.name, t.description, '', t.position, coalesce(c.name,'')"
     " FROM touchpoint t LEFT JOIN channel c ON c.id=t.channel_id",
     " WHERE t.name=?1", " ORDER BY t.position, t.name", "SELECT id, name FROM touchpoint",
@@ -59,16 +59,21 @@ int cat_kind_from_plural(const char *z){
 
 void cat_item_clear(CatItem *p){
   free(p->zName); free(p->zDescription); free(p->zFilter); free(p->zChannel);
+  for(int i = 0; i < p->nArea; i++) free(p->azArea[i]);
+  free(p->azArea);
   memset(p, 0, sizeof *p);
 }
 
-static void item_read(Stmt *s, CatItem *p){
+/* One row of the kind's SELECT into *p, and the touchpoint's areas. */
+static int item_read(Workspace *pWs, CatKind k, Stmt *s, CatItem *p){
+  memset(p, 0, sizeof *p);
   p->id = db_column_int(s, 0);
   p->zName = ecx_strdup(db_column_text(s, 1));
   p->zDescription = ecx_strdup(db_column_text(s, 2));
   p->zFilter = ecx_strdup(db_column_text(s, 3));
   p->position = db_column_int(s, 4);
   p->zChannel = ecx_strdup(db_column_text(s, 5));
+  return (aKind[k].fields & CAT_F_AREAS) ? cat_tp_read_areas(pWs, p->id, p) : ECX_OK;
 }
 
 /* Compile the kind's SELECT with a suffix. */
@@ -88,7 +93,10 @@ int cat_get(Workspace *pWs, CatKind k, const char *zName, CatItem *p){
   if( rc ) return rc;
   db_bind_text(s, 1, zName, -1);
   rc = db_step(s);
-  if( rc==DB_ROW ){ item_read(s, p); rc = ECX_OK; }
+  if( rc==DB_ROW ){
+    rc = item_read(pWs, k, s, p);
+    if( rc ) cat_item_clear(p);
+  }
   else if( rc==DB_DONE ) rc = err_set(ECX_ENOTFOUND, _("no %s named \"%s\""), aKind[k].zSingular, zName);
   db_finalize(s);
   return rc;
@@ -100,8 +108,8 @@ int cat_each(Workspace *pWs, CatKind k, int (*xRow)(void*, const CatItem*), void
   if( rc ) return rc;
   while( (rc = db_step(s))==DB_ROW ){
     CatItem it;
-    item_read(s, &it);
-    int r = xRow(pArg, &it);
+    int r = item_read(pWs, k, s, &it);
+    if( r==ECX_OK ) r = xRow(pArg, &it);
     cat_item_clear(&it);
     if( r ){ rc = r; break; }
   }
@@ -147,7 +155,7 @@ static int name_ok(const char *z){
 int cat_put(Workspace *pWs, CatKind k, const char *zName, const CatPut *pNew, int *pCreated,
             const char **pzField){
   CatItem cur;
-  int64_t channelId = 0;
+  int64_t channelId = 0, aAreaId[CAT_MAX_AREAS];
   char *zOther = 0;
   int f = aKind[k].fields, rc;
   *pCreated = 0;
@@ -161,6 +169,18 @@ int cat_put(Workspace *pWs, CatKind k, const char *zName, const CatPut *pNew, in
    || (pNew->zFilter && strlen(pNew->zFilter) > CAT_MAX_TEXT) ){
     *pzField = pNew->zFilter && strlen(pNew->zFilter) > CAT_MAX_TEXT ? "filter" : "description";
     return err_set(ECX_EINVAL, _("at most %d characters"), CAT_MAX_TEXT);
+  }
+  if( pNew->hasPosition && (pNew->position < 0 || pNew->position > CAT_MAX_POSITION) ){
+    *pzField = "position";
+    return err_set(ECX_EINVAL, _("must be a whole number from %lld to %lld"), 0LL, (long long)CAT_MAX_POSITION);
+  }
+  if( pNew->zChannel && pNew->zChannel[0] && !name_ok(pNew->zChannel) ){
+    *pzField = "channel";
+    return err_set(ECX_EINVAL, _("a name has 1 to %d characters, without blanks at the ends"), CAT_MAX_NAME);
+  }
+  if( pNew->hasAreas && (f & CAT_F_AREAS) ){
+    rc = cat_area_ids(pWs, pNew->nArea, pNew->azArea, aAreaId);
+    if( rc ){ *pzField = "areas"; return rc; }
   }
   rc = cat_get(pWs, k, zName, &cur);
   if( rc==ECX_ENOTFOUND && strcmp(zNewName, zName)!=0 ){
@@ -208,6 +228,9 @@ int cat_put(Workspace *pWs, CatKind k, const char *zName, const CatPut *pNew, in
     rc = db_step(s);
     rc = rc==DB_DONE ? ECX_OK : rc;
     db_finalize(s);
+  }
+  if( rc==ECX_OK && pNew->hasAreas && (f & CAT_F_AREAS) ){
+    rc = cat_tp_set_areas(pWs, *pCreated ? db_last_rowid(pWs->pDb) : cur.id, pNew->nArea, aAreaId);
   }
   cat_item_clear(&cur);
   return rc;

@@ -1,8 +1,9 @@
 /*
 ** The demo organization, Telco Andina: its respondent attributes, segments,
 ** channels, internal areas, experience dimensions (with the true weights of
-** the score model), touchpoints in journey order and two invented
-** competitors. Plain tables; docs/demo.md describes the same content.
+** the score model), touchpoints in journey order with the areas that
+** answer for each, and two invented competitors. Plain tables;
+** docs/demo.md describes the same content.
 */
 #include "demo_model.h"
 
@@ -84,25 +85,35 @@ const DemoPerfilWeight demo_aPerfilWeight[DEMO_NPERFIL] = {
 
 const DemoTpDef demo_aTp[DEMO_NTP] = {
   {"Descubrimiento", "El cliente compara planes y ofertas antes de decidir.", CH_WEB,
-   {D_PRECIO, D_TRANSPARENCIA, D_APP, D_COBERTURA}, 0.10, 0.08},
+   {D_PRECIO, D_TRANSPARENCIA, D_APP, D_COBERTURA}, 0.10, 0.08,
+   3, {AR_MARKETING, AR_COMERCIAL, AR_DIGITAL}},
   {"Contratación", "Firma del contrato o compra del chip en tienda.", CH_TIENDA,
-   {D_AMABILIDAD, D_RAPIDEZ, D_TRANSPARENCIA, D_PRECIO}, 0.15, 0.10},
+   {D_AMABILIDAD, D_RAPIDEZ, D_TRANSPARENCIA, D_PRECIO}, 0.15, 0.10,
+   1, {AR_COMERCIAL}},
   {"Instalación y activación", "Activación de la línea o instalación del internet hogar.",
-   CH_VISITA, {D_RAPIDEZ, D_RESOLUCION, D_AMABILIDAD, D_VELOCIDAD}, -0.05, 0.08},
+   CH_VISITA, {D_RAPIDEZ, D_RESOLUCION, D_AMABILIDAD, D_VELOCIDAD}, -0.05, 0.08,
+   1, {AR_RED}},
   {"Facturación", "Recepción y pago de la boleta mensual.", CH_CORREO,
-   {D_FACTURA, D_TRANSPARENCIA, D_PRECIO, D_APP}, -0.15, 0.14},
+   {D_FACTURA, D_TRANSPARENCIA, D_PRECIO, D_APP}, -0.15, 0.14,
+   1, {AR_FACTURACION}},
   {"Uso de la red", "Experiencia diaria de llamadas y datos.", CH_SMS,
-   {D_COBERTURA, D_VELOCIDAD, D_PRECIO, D_TRANSPARENCIA}, 0.00, 0.12},
+   {D_COBERTURA, D_VELOCIDAD, D_PRECIO, D_TRANSPARENCIA}, 0.00, 0.12,
+   1, {AR_RED}},
   {"Soporte técnico", "Consultas y averías atendidas por el call center.", CH_CALL,
-   {D_RAPIDEZ, D_RESOLUCION, D_AMABILIDAD, D_COBERTURA}, -0.20, 0.14},
+   {D_RAPIDEZ, D_RESOLUCION, D_AMABILIDAD, D_COBERTURA}, -0.20, 0.14,
+   2, {AR_ATENCION, AR_RED}},
   {"App y autogestión", "Recargas, pagos y trámites en la app Mi Telco Andina.", CH_APP,
-   {D_APP, D_RAPIDEZ, D_FACTURA, D_RESOLUCION}, 0.10, 0.12},
+   {D_APP, D_RAPIDEZ, D_FACTURA, D_RESOLUCION}, 0.10, 0.12,
+   1, {AR_DIGITAL}},
   {"Reclamos", "Reclamos formales por cobros, averías o incumplimientos.", CH_WHATSAPP,
-   {D_RESOLUCION, D_RAPIDEZ, D_AMABILIDAD, D_TRANSPARENCIA}, -0.60, 0.08},
+   {D_RESOLUCION, D_RAPIDEZ, D_AMABILIDAD, D_TRANSPARENCIA}, -0.60, 0.08,
+   2, {AR_ATENCION, AR_FACTURACION}},
   {"Renovación de plan", "Cambio de plan o renovación de equipo.", CH_TIENDA,
-   {D_RECONOCIMIENTO, D_PRECIO, D_TRANSPARENCIA, D_AMABILIDAD}, 0.05, 0.08},
+   {D_RECONOCIMIENTO, D_PRECIO, D_TRANSPARENCIA, D_AMABILIDAD}, 0.05, 0.08,
+   2, {AR_COMERCIAL, AR_MARKETING}},
   {"Portabilidad y baja", "El cliente pide irse a otra compañía o dar de baja la línea.",
-   CH_CALL, {D_RECONOCIMIENTO, D_RESOLUCION, D_PRECIO, D_AMABILIDAD}, -0.45, 0.06},
+   CH_CALL, {D_RECONOCIMIENTO, D_RESOLUCION, D_PRECIO, D_AMABILIDAD}, -0.45, 0.06,
+   2, {AR_ATENCION, AR_COMERCIAL}},
 };
 
 const DemoCompDef demo_aComp[DEMO_NCOMP] = {

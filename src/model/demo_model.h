@@ -56,12 +56,15 @@ typedef struct DemoPerfilWeight { int iDim; double extra; } DemoPerfilWeight;
 extern const DemoPerfilWeight demo_aPerfilWeight[DEMO_NPERFIL];
 
 #define DEMO_TP_NDIM 4
+#define DEMO_TP_NAREA 3
 typedef struct DemoTpDef {
   const char *zName, *zDesc;
   int iChannel;                  /* demo_azChannel index */
   int aDim[DEMO_TP_NDIM];        /* dimensions its survey asks about */
   double shift;                  /* shift of the common factor */
   double volume;                 /* relative share of transactional surveys */
+  int nArea;                     /* internal areas answering for it: */
+  int aArea[DEMO_TP_NAREA];      /* demo_aArea indexes */
 } DemoTpDef;
 extern const DemoTpDef demo_aTp[DEMO_NTP];
 

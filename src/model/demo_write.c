@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "catalog.h"
 #include "demo_model.h"
 #include "entity.h"
 #include "store.h"
@@ -78,6 +79,9 @@ static int write_entities(Workspace *pWs, Ids *pIds){
     if( !rc ) rc = sql_run(pWs->pDb, "UPDATE touchpoint SET channel_id=?1, description=?2"
                            " WHERE id=?3", "iti", pIds->aChannel[demo_aTp[t].iChannel],
                            demo_aTp[t].zDesc, pIds->aTp[t]);
+    int64_t aId[DEMO_TP_NAREA];
+    for(int a = 0; a < demo_aTp[t].nArea; a++) aId[a] = aArea[demo_aTp[t].aArea[a]];
+    if( !rc ) rc = cat_tp_set_areas(pWs, pIds->aTp[t], demo_aTp[t].nArea, aId);
   }
   for(int c = 0; c < DEMO_NCOMP && !rc; c++){
     rc = ent_ensure(pWs, ENT_COMPETITOR, demo_aComp[c].zName, &pIds->aComp[c]);

@@ -231,6 +231,16 @@ static const char *const azMigration[SCHEMA_VERSION + 1] = {
   "  ts INTEGER NOT NULL,\n"
   "  PRIMARY KEY(promise_id, dimension)\n"
   ") WITHOUT ROWID;\n",
+
+  /* Which internal areas answer for which touchpoints (many to many): an
+  ** area lead's dashboards show its area's touchpoints (docs/security.md). */
+  [7] =
+  "CREATE TABLE touchpoint_area(\n"
+  "  touchpoint_id INTEGER NOT NULL REFERENCES touchpoint(id),\n"
+  "  area_id INTEGER NOT NULL REFERENCES area(id),\n"
+  "  PRIMARY KEY(touchpoint_id, area_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX touchpoint_area_area ON touchpoint_area(area_id, touchpoint_id);\n",
 };
 
 int schema_migrate(Db *pDb, int target){

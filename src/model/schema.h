@@ -10,7 +10,7 @@
 
 #include "../base/db.h"
 
-#define SCHEMA_VERSION 6            /* version this ecx writes */
+#define SCHEMA_VERSION 7            /* version this ecx writes */
 #define SCHEMA_APPLICATION_ID 0x65637821  /* "ecx!" */
 
 /* Bring pDb from its current version up to version `target` (1..SCHEMA_VERSION)

@@ -101,6 +101,7 @@ int dash_csv(Buf *p, const Cube *pC, const DashParams *pP, const char *zPage){
   buf_init(&by, 256);
   s.zWhere = pP->zWhere && pP->zWhere[0] ? pP->zWhere : 0;
   s.zSegment = pP->zSegment && pP->zSegment[0] ? pP->zSegment : 0;
+  s.zScope = pP->zScope;
   s.zFrom = pP->zFrom && pP->zFrom[0] ? pP->zFrom : 0;
   s.zTo = pP->zTo && pP->zTo[0] ? pP->zTo : 0;
   s.minN = pP->minN;

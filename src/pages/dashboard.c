@@ -20,8 +20,8 @@ int dq_init(DashQuery *d, const Cube *pC, const DashParams *pP){
   rc = pP->zFrom && pP->zFrom[0] ? report_parse_day(pP->zFrom, _("from"), &d->q.dayFrom) : ECX_OK;
   if( rc==ECX_OK && pP->zTo && pP->zTo[0] ) rc = report_parse_day(pP->zTo, _("to"), &d->q.dayTo);
   if( rc==ECX_OK ){
-    rc = report_where_compile(pC, pP->zWhere && pP->zWhere[0] ? pP->zWhere : 0,
-                              pP->zSegment && pP->zSegment[0] ? pP->zSegment : 0, &d->where);
+    rc = report_where_scoped(pC, pP->zScope, pP->zWhere && pP->zWhere[0] ? pP->zWhere : 0,
+                             pP->zSegment && pP->zSegment[0] ? pP->zSegment : 0, &d->where);
   }
   d->q.pWhere = &d->where;
   if( rc==ECX_OK ) rc = report_guard(pC, &d->q, pP->minN);

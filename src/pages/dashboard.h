@@ -30,6 +30,10 @@ typedef struct DashParams {
   const char *zTouchpoint;  /* one touchpoint's name */
   const char *zChannel;     /* one channel's name */
   const char *zBand;        /* detractors, passives or promoters */
+  /* The reader's scope (dash_user_scope in pages.h): a filter added to
+  ** every query, never shown in the form or links, never dropped by the
+  ** differencing guard; NULL for readers who see everything. */
+  const char *zScope;
 } DashParams;
 
 /* Page bodies. ECX_EINVAL (with a message) for bad parameters; the caller

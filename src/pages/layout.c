@@ -17,6 +17,7 @@ static const struct { const char *zPath, *zLabel; int roles; } aNav[] = {
   {"/heatmap",     N_("Touchpoints × dimensions"), ROLE_ANY},
   {"/verbatims",   N_("Verbatims"), ROLE_ANY},
   {"/surveys",     N_("Surveys"),  ROLE_ADMIN|ROLE_ANALYST},
+  {"/definitions", N_("Definitions"), ROLE_ADMIN|ROLE_ANALYST},
   {"/drivers",     N_("Key drivers"), ROLE_ANY & ~ROLE_FRONTLINE},
   {"/benchmark",   N_("Benchmark"), ROLE_ANY & ~ROLE_FRONTLINE},
   {"/feasibility", N_("Feasibility"), ROLE_ANY & ~ROLE_FRONTLINE},

@@ -35,6 +35,7 @@ const char layout_css[] =
 ".notice.ok{background:var(--good-bg);color:var(--good)}\n"
 ".notice.bad{background:var(--bad-bg);color:var(--bad)}\n"
 "form.stack{display:grid;gap:.7rem;max-width:26rem}\n"
+".ecx-scope{color:var(--muted);margin:-.4rem 0 1rem}\n"
 "label{display:grid;gap:.2rem;font-weight:600;font-size:.95rem}\n"
 "input,select,button{font:inherit;padding:.4rem .55rem;border:1px solid var(--line);border-radius:4px}\n"
 "button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}\n"

@@ -3,23 +3,45 @@
 ** touchpoint x dimension heatmap (/heatmap). Filters are GET parameters
 ** (where, segment, from, to, by, metric, period), so a view is shared by its
 ** URL; format=csv gives the page's table as CSV. Front-line users see only
-** their touchpoints: their scope is added to every filter.
+** their touchpoints, area leads only their area's: that scope is added to
+** every query, and the page says so under its title.
 */
+#include <stdlib.h>
 #include <string.h>
 #include "pages.h"
 #include "dashboard.h"
 #include "../base/err.h"
 #include "../base/i18n.h"
 #include "../engine/cube_int.h"
+#include "../model/catalog.h"
 
-int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b){
+int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b, const char **pzLabel){
   const CubeCol *pTp;
-  const char *z;
-  int n = 0, iCol = cube_col_find(pC, "touchpoint");
-  if( p->pUser==0 || p->pUser->role!=ROLE_FRONTLINE ) return ECX_OK;
+  const char *z, *zIds;
+  char *zArea = 0, *zAreaIds = 0;
+  Buf names;
+  int n = 0, more = 0, rc = ECX_OK, iCol = cube_col_find(pC, "touchpoint");
+  *pzLabel = 0;
+  if( p->pUser==0 ) return ECX_OK;
+  if( p->pUser->role==ROLE_FRONTLINE ){
+    zIds = p->pUser->zTouchpoints;
+  }else if( p->pUser->role==ROLE_AREA_LEAD ){
+    /* The touchpoints its area answers for (table touchpoint_area). */
+    rc = p->pUser->areaId > 0 ? cat_area_touchpoints(p->pWs, p->pUser->areaId, &zArea, &zAreaIds)
+                              : ECX_ENOTFOUND;
+    if( rc==ECX_ENOTFOUND ){
+      return http_fail(p, 403, ECX_EPERM, 0, "%s", _("no internal area is assigned to this account: "
+                       "an administrator must add it as an area lead of its area (Users page)"));
+    }
+    if( rc ) return rc;
+    zIds = zAreaIds;
+  }else{
+    return ECX_OK;
+  }
+  buf_init(&names, 1u<<16);
   pTp = iCol>=0 ? &pC->aCol[iCol] : 0;
   buf_puts(b, "touchpoint=");
-  for(z=p->pUser->zTouchpoints; z && *z; ){
+  for(z=zIds; z && *z; ){
     int64_t id = 0;
     int c;
     while( *z>='0' && *z<='9' ){ id = id*10 + (*z - '0'); z++; }
@@ -30,23 +52,46 @@ int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b){
         buf_puts(b, n++ ? "|\"" : "\"");
         for(q=pTp->azValue[c]; *q; q++){ if( *q=='"' ) buf_putc(b, '"'); buf_putc(b, *q); }
         buf_putc(b, '"');
+        /* The line under the title names the first ones only. */
+        if( names.n < 2000 ) buf_printf(&names, "%s%s", names.n ? ", " : "", pTp->azValue[c]);
+        else if( !more++ ) buf_puts(&names, ", ...");
       }
     }
   }
-  if( n==0 ) return http_fail(p, 403, ECX_EINVAL, 0, "%s", _("no touchpoints are assigned to this account"));
-  return ECX_OK;
+  if( n==0 && zArea ){
+    rc = http_fail(p, 403, ECX_EPERM, 0, _("the area \"%s\" is not responsible for any touchpoint yet, so "
+                   "there is nothing to show: an administrator or analyst must name it among the "
+                   "responsible areas of its touchpoints, on the Definitions page (/definitions) or "
+                   "through the API (PUT /api/v1/touchpoints/NAME with \"areas\")"), zArea);
+  }else if( n==0 ){
+    rc = http_fail(p, 403, ECX_EINVAL, 0, "%s", _("no touchpoints are assigned to this account"));
+  }else{
+    Buf lab;
+    buf_init(&lab, 1u<<17);
+    if( zArea ) buf_printf(&lab, _("Area: %s — touchpoints: %s"), zArea, buf_str(&names));
+    else buf_printf(&lab, _("Touchpoints: %s"), buf_str(&names));
+    *pzLabel = http_strdup(p, buf_str(&lab));
+    buf_free(&lab);
+  }
+  buf_free(&names);
+  free(zArea);
+  free(zAreaIds);
+  return rc;
+}
+
+void dash_scope_note(HttpReq *p, const char *zLabel){
+  if( zLabel ) buf_printf(&p->body, "<p class=\"ecx-scope\">%h</p>\n", zLabel);
 }
 
 static int dash_page(HttpReq *p, const char *zPage, const char *zBase, const char *zTitle){
   const Cube *pC = 0;
   DashParams d;
-  Buf scope, where, body;
-  const char *zFormat = http_query(p, "format");
+  Buf scope, body;
+  const char *zFormat = http_query(p, "format"), *zLabel = 0;
   int rc = http_cube(p, &pC);
   if( rc ) return rc;
   memset(&d, 0, sizeof d);
-  buf_init(&scope, 1u<<16);
-  buf_init(&where, 1u<<16);
+  buf_init(&scope, 1u<<21);
   buf_init(&body, HTTP_MAX_RESPONSE);
   d.zWhere = http_query(p, "where");
   d.zSegment = http_query(p, "segment");
@@ -57,14 +102,9 @@ static int dash_page(HttpReq *p, const char *zPage, const char *zBase, const cha
   d.zPeriod = http_query(p, "period");
   d.zBase = zBase;
   d.minN = ws_min_n(p->pWs);
-  rc = dash_user_scope(p, pC, &scope);
+  rc = dash_user_scope(p, pC, &scope, &zLabel);
   if( rc ) goto out;
-  if( scope.n ){
-    /* The user's filter and the scope, both of which must hold. */
-    if( d.zWhere && d.zWhere[0] ) buf_printf(&where, "%s, ", d.zWhere);
-    buf_puts(&where, buf_str(&scope));
-    d.zWhere = buf_str(&where);
-  }
+  if( scope.n ) d.zScope = buf_str(&scope);   /* holds beside the user's own filters */
   if( zFormat && strcmp(zFormat, "csv")==0 ){
     rc = dash_csv(&body, pC, &d, zPage);
     if( rc ){ rc = http_fail(p, 400, rc, 0, "%s", err_detail()); goto out; }
@@ -75,9 +115,7 @@ static int dash_page(HttpReq *p, const char *zPage, const char *zBase, const cha
     http_set_body(p, &body);
     goto out;
   }
-  if( scope.n ) d.zWhere = http_query(p, "where");   /* the form shows what the user typed */
   dash_filter_form(&body, pC, &d);
-  if( scope.n ) d.zWhere = buf_str(&where);
   if( strcmp(zPage, "overview")==0 ) rc = dash_overview(&body, pC, &d);
   else if( strcmp(zPage, "breakdown")==0 ) rc = dash_breakdown(&body, pC, &d);
   else rc = dash_heatmap(&body, pC, &d);
@@ -85,17 +123,18 @@ static int dash_page(HttpReq *p, const char *zPage, const char *zBase, const cha
     /* layout_begin() clears the error detail: keep the message first. */
     char *zMsg = http_strdup(p, err_detail());
     layout_begin(p, zTitle);
+    dash_scope_note(p, zLabel);
     http_set_status(p, 400);
     layout_notice(p, "error", zMsg);
     rc = ECX_OK;
   }else{
     layout_begin(p, zTitle);
+    dash_scope_note(p, zLabel);
   }
   buf_append(&p->body, buf_str(&body), body.n);
   layout_end(p);
 out:
   buf_free(&scope);
-  buf_free(&where);
   buf_free(&body);
   return rc;
 }

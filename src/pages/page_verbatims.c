@@ -33,7 +33,7 @@ typedef struct VerbPage {
   const Cube *pC;
   const VerbIndex *pIdx;
   DashParams d;            /* as the user wrote them: for the form and links */
-  Buf where;               /* the filter applied: where, scope, touchpoint, channel */
+  Buf where;               /* the filter applied: where, touchpoint, channel (and d.zScope) */
   int64_t page;            /* 1-based */
   char *zTerms;            /* folded search terms, for marking */
   int nTerm;
@@ -249,7 +249,7 @@ out:
 int page_verbatims(HttpReq *p){
   VerbPage v;
   Buf scope, body;
-  const char *zFormat = http_query(p, "format"), *zPage = http_query(p, "page");
+  const char *zFormat = http_query(p, "format"), *zPage = http_query(p, "page"), *zLabel = 0;
   int isCsv = zFormat && strcmp(zFormat, "csv")==0;
   memset(&v, 0, sizeof v);
   v.p = p;
@@ -273,13 +273,13 @@ int page_verbatims(HttpReq *p){
   v.page = 1;
   db_int(p->pWs->pDb, &v.nCode, "SELECT count(DISTINCT code) FROM question WHERE type='text'", 0);
   if( zPage && (util_parse_int(zPage, &v.page) || v.page < 1 || v.page > VERB_MAX_PAGE) ) v.page = 1;
-  buf_init(&scope, 1u<<16);
+  buf_init(&scope, 1u<<21);
   buf_init(&v.where, 1u<<16);
   buf_init(&body, HTTP_MAX_RESPONSE);
-  rc = dash_user_scope(p, v.pC, &scope);
+  rc = dash_user_scope(p, v.pC, &scope, &zLabel);
   if( rc ) goto out;
+  if( scope.n ) v.d.zScope = buf_str(&scope);
   if( v.d.zWhere && v.d.zWhere[0] ) buf_puts(&v.where, v.d.zWhere);
-  if( scope.n ) buf_printf(&v.where, "%s%s", v.where.n ? ", " : "", buf_str(&scope));
   if( v.d.zTouchpoint && v.d.zTouchpoint[0] ) dash_where_clause(&v.where, "touchpoint", v.d.zTouchpoint);
   if( v.d.zChannel && v.d.zChannel[0] ) dash_where_clause(&v.where, "channel", v.d.zChannel);
   if( isCsv ){
@@ -297,6 +297,7 @@ int page_verbatims(HttpReq *p){
   {
     char *zMsg = rc ? http_strdup(p, err_detail()) : 0;
     layout_begin(p, _("Verbatims"));
+    dash_scope_note(p, zLabel);
     if( zMsg ){ http_set_status(p, 400); layout_notice(p, "error", zMsg); }
     rc = ECX_OK;
   }

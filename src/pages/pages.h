@@ -22,11 +22,17 @@ void layout_notice(HttpReq *p, const char *zClass, const char *zText);
 /* The full error page for a status and message (used by the router). */
 void layout_error(HttpReq *p, int status, const char *zMessage);
 
-/* The filter of a front-line user's touchpoints ("touchpoint=A|B", names
-** quoted) into b, which every dashboard query must add; b stays empty for
-** other roles. 403 (after http_fail) when no touchpoint is assigned.
-** (page_dash.c) */
-int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b);
+/* The scope of a front-line user (its touchpoints) or an area lead (the
+** touchpoints its area answers for, table touchpoint_area) as a filter
+** ("touchpoint=A|B", names quoted) into b, which every dashboard query must
+** add as DashParams.zScope; b stays empty for other roles. *pzLabel gets
+** the line the page shows under its title ("Area: X — touchpoints: A, B"),
+** plain text in the request's arena, or NULL for other roles. 403 (after
+** http_fail) when the scope holds no touchpoint, saying what an admin must
+** do. (page_dash.c) */
+int dash_user_scope(HttpReq *p, const Cube *pC, Buf *b, const char **pzLabel);
+/* Write that line (nothing for a NULL zLabel). */
+void dash_scope_note(HttpReq *p, const char *zLabel);
 
 /* The stylesheet, served from memory. */
 extern const char layout_css[];
@@ -51,5 +57,6 @@ int page_promise_list(HttpReq *p);  /* GET/POST /promise (page_promise.c) */
 int page_promise(HttpReq *p);       /* GET/POST /promise/ID, GET /promise/ID/print */
 int page_verbatims(HttpReq *p);     /* GET /verbatims (page_verbatims.c) */
 int page_admin_tokens(HttpReq *p);  /* GET/POST /admin/tokens (page_tokens.c) */
+int page_definitions(HttpReq *p);   /* GET/POST /definitions (page_definitions.c) */
 
 #endif

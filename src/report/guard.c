@@ -17,6 +17,11 @@
 ** later do not move them. They are checked for the whole filter and for the
 ** filter without each of its conditions, which a guard above already pairs
 ** it with.
+**
+** The terms of a reader's scope (the first CubeWhere.nFixed: a front-line
+** user's or an area lead's touchpoints) are never dropped: that reader
+** cannot ask a question without them, and a count outside the scope is not
+** theirs to learn, even in a refusal.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -91,9 +96,9 @@ int report_guard(const Cube *pC, const CubeQuery *pQ, int minN){
   rc = count_rows(pC, pQ, &n);
   if( rc ) return rc;
   if( pQ->pWhere ){
-    for(t=0; t<pQ->pWhere->nTerm && rc==ECX_OK; t++){
+    for(t=pQ->pWhere->nFixed; t<pQ->pWhere->nTerm && rc==ECX_OK; t++){
       struct CubeWhereTerm aTerm[64];
-      CubeWhere w;
+      CubeWhere w = {0};
       CubeQuery q = *pQ;
       int k, m = 0;
       for(k=0; k<pQ->pWhere->nTerm && m<64; k++) if( k!=t ) aTerm[m++] = pQ->pWhere->aTerm[k];
@@ -122,9 +127,9 @@ int report_guard(const Cube *pC, const CubeQuery *pQ, int minN){
     /* Where the bounds may fall: for the filter, and without each term. */
     int nTerm = pQ->pWhere ? pQ->pWhere->nTerm : 0;
     rc = bounds_allowed(pC, pQ, pQ->pWhere, minN);
-    for(t=0; t<nTerm && rc==ECX_OK; t++){
+    for(t=pQ->pWhere ? pQ->pWhere->nFixed : 0; t<nTerm && rc==ECX_OK; t++){
       struct CubeWhereTerm aTerm[64];
-      CubeWhere w;
+      CubeWhere w = {0};
       int k, m = 0;
       for(k=0; k<nTerm && m<64; k++) if( k!=t ) aTerm[m++] = pQ->pWhere->aTerm[k];
       w.nTerm = m;

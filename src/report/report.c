@@ -173,6 +173,23 @@ int report_where_compile(const Cube *pCube, const char *zWhere, const char *zSeg
   return rc;
 }
 
+int report_where_scoped(const Cube *pCube, const char *zScope, const char *zWhere, const char *zSegment,
+                        CubeWhere *pW){
+  CubeWhere user;
+  memset(&user, 0, sizeof user);     /* left as it is when the filter does not parse */
+  int rc = report_where_compile(pCube, zWhere, zSegment, &user);
+  if( rc || !zScope ){ *pW = user; return rc; }
+  rc = report_where_compile(pCube, zScope, 0, pW);
+  if( rc ){ cube_where_free(&user); return rc; }
+  /* The scope's terms first, then the user's (their masks change hands). */
+  pW->nFixed = pW->nTerm;
+  pW->aTerm = ecx_realloc(pW->aTerm, sizeof(*pW->aTerm)*(size_t)(pW->nTerm + user.nTerm + 1));
+  if( user.nTerm ) memcpy(pW->aTerm + pW->nTerm, user.aTerm, sizeof(*user.aTerm)*(size_t)user.nTerm);
+  pW->nTerm += user.nTerm;
+  free(user.aTerm);
+  return ECX_OK;
+}
+
 /* 1 if the window [dayFrom, dayTo] with pQ's filter passes the guard: a
 ** change against it reveals its figures, so it must be a window a report
 ** could show. */
@@ -254,7 +271,7 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
   if( rc==ECX_OK && pSpec->comparePrevious && iPer<0 && (!pSpec->zFrom || !pSpec->zTo) ){
     rc = err_set(ECX_EINVAL, _("--compare previous needs a period in --by (week, month...) or both --from and --to"));
   }
-  if( rc==ECX_OK ) rc = report_where_compile(pCube, pSpec->zWhere, pSpec->zSegment, &where);
+  if( rc==ECX_OK ) rc = report_where_scoped(pCube, pSpec->zScope, pSpec->zWhere, pSpec->zSegment, &where);
   if( rc ) goto out;
   d.nBy = q.nBy;
   d.hasCompare = pSpec->comparePrevious;

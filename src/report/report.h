@@ -25,6 +25,8 @@ typedef struct ReportSpec {
   ReportFormat format;
   const char *zTitle;       /* organization name for the heading, or NULL */
   const char *zMetrics;     /* comma-separated figure ids to show, or NULL for all */
+  const char *zScope;       /* the reader's scope (a filter that always holds and
+                            ** that the guard never drops), or NULL */
 } ReportSpec;
 
 typedef enum { FIG_NPS, FIG_SHARE, FIG_MEAN } FigureKind;
@@ -50,6 +52,10 @@ void report_change(const Figure *f, const int64_t *aNow, const int64_t *aBefore,
 /* Compile a --where filter and a --segment shorthand (either may be NULL)
 ** against the cube; free with cube_where_free(). */
 int report_where_compile(const Cube *pCube, const char *zWhere, const char *zSegment, CubeWhere *pW);
+/* The same with a scope filter zScope (NULL for none) in front, its terms
+** counted in pW->nFixed. Errors name what the user wrote, not the scope. */
+int report_where_scoped(const Cube *pCube, const char *zScope, const char *zWhere, const char *zSegment,
+                        CubeWhere *pW);
 /* Day number of the date z (YYYY-MM-DD or DD/MM/YYYY); ECX_EINVAL naming
 ** the option zOpt if it is not a date. */
 int report_parse_day(const char *z, const char *zOpt, int64_t *pDay);

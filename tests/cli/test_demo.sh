@@ -20,6 +20,11 @@ expect_eq "every touchpoint has a channel" "$(sql "$T/d.ecx" 'SELECT count(*) FR
 expect_eq "segment filter" "$(sql "$T/d.ecx" "SELECT filter FROM segment WHERE name='Jóvenes digitales'")" \
   "edad=18-24|25-34, perfil=digital"
 expect_eq "two competitors" "$(sql "$T/d.ecx" 'SELECT count(*) FROM competitor')" "2"
+expect_eq "every touchpoint has a responsible area" "$(sql "$T/d.ecx" 'SELECT count(*) FROM touchpoint WHERE id NOT IN (SELECT touchpoint_id FROM touchpoint_area)')" "0"
+expect_eq "every area answers for a touchpoint" "$(sql "$T/d.ecx" 'SELECT count(*) FROM area WHERE id NOT IN (SELECT area_id FROM touchpoint_area)')" "0"
+expect_eq "Red answers for the installation, the network and technical support" \
+  "$(sql "$T/d.ecx" "SELECT group_concat(t.name, ', ') FROM (SELECT t.name FROM touchpoint_area ta JOIN area a ON a.id=ta.area_id JOIN touchpoint t ON t.id=ta.touchpoint_id WHERE a.name='Red' ORDER BY t.position) t")" \
+  "Instalación y activación, Uso de la red, Soporte técnico"
 expect_eq "no partial file left" "$(ls "$T")" "d.ecx"
 expect_eq "integrity" "$(sql "$T/d.ecx" 'PRAGMA integrity_check')" "ok"
 expect_eq "foreign keys hold" "$(sql "$T/d.ecx" 'PRAGMA foreign_key_check')" ""

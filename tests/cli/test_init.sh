@@ -39,3 +39,10 @@ expect_eq "failed backup leaves no file" "$(ls "$T/copy2.ecx" 2>/dev/null)" ""
 "$ECX" init "$T/v1.ecx" --schema 1 >/dev/null
 expect "report on a version-1 workspace" "$ECX" report "$T/v1.ecx"
 expect_eq "the workspace was upgraded" "$(sql "$T/v1.ecx" 'PRAGMA user_version')" "$(sqlite3 "$T/a.ecx" 'PRAGMA user_version')"
+expect_eq "the upgraded workspace knows touchpoints' responsible areas" "$(sql "$T/v1.ecx" "SELECT count(*) FROM sqlite_schema WHERE name='touchpoint_area'")" "1"
+# A version-6 workspace (before touchpoint_area) keeps its touchpoints.
+"$ECX" init "$T/v6.ecx" --schema 6 >/dev/null
+sqlite3 "$T/v6.ecx" "INSERT INTO area(name) VALUES('Operaciones'); INSERT INTO touchpoint(name, position) VALUES('Tienda', 1);"
+expect "report on a version-6 workspace" "$ECX" report "$T/v6.ecx"
+expect_eq "upgraded to version 7 or later" "$(sql "$T/v6.ecx" 'SELECT user_version >= 7 FROM pragma_user_version')" "1"
+expect_eq "its touchpoints kept, no areas assigned yet" "$(sql "$T/v6.ecx" "SELECT group_concat(name) || '|' || (SELECT count(*) FROM touchpoint_area) FROM touchpoint")" "Tienda|0"

@@ -18,22 +18,22 @@ body() { cat "$T/last.body"; }
 nput() { sql "$W" "SELECT count(*) FROM audit WHERE action LIKE '%_put'"; }
 
 # Touchpoints: create, the same again, change, rename, duplicates.
-expect_eq "PUT creates: 201" "$(api PUT /api/v1/touchpoints/Tienda --data '{"description":"Locales","channel":"Presencial"}')" "201"
-expect_eq "with the object" "$(body)" '{"id":1,"name":"Tienda","description":"Locales","position":1,"channel":"Presencial"}'
+expect_eq "PUT creates: 201" "$(api PUT /api/v1/touchpoints/Tienda --data '{"description":"Locales","channel":"Presencial","areas":[]}')" "201"
+expect_eq "with the object" "$(body)" '{"id":1,"name":"Tienda","description":"Locales","position":1,"channel":"Presencial","areas":[]}'
 expect_eq "the channel was created" "$(sql "$W" "SELECT name FROM channel")" "Presencial"
 expect_eq "audited" "$(sql "$W" "SELECT action || ' ' || target || ' ' || detail || ' ' || user_id FROM audit WHERE action LIKE '%_put'")" \
   "touchpoint_put Tienda created $(sql "$W" "SELECT id FROM user WHERE login='ana'")"
-expect_eq "the same PUT again: 200" "$(api PUT /api/v1/touchpoints/Tienda --data '{"description":"Locales","channel":"Presencial"}')" "200"
+expect_eq "the same PUT again: 200" "$(api PUT /api/v1/touchpoints/Tienda --data '{"description":"Locales","channel":"Presencial","areas":[]}')" "200"
 expect_eq "nothing changed, nothing audited" "$(nput)" "1"
 expect_eq "a second touchpoint" "$(api PUT /api/v1/touchpoints/Web --data '{"position":0}')" "201"
 expect_eq "GET lists them by position" "$(api GET /api/v1/touchpoints && body)" \
-  '200{"items":[{"id":2,"name":"Web","description":"","position":0,"channel":null},{"id":1,"name":"Tienda","description":"Locales","position":1,"channel":"Presencial"}]}'
-expect_eq "GET one" "$(api GET /api/v1/touchpoints/Web && body)" '200{"id":2,"name":"Web","description":"","position":0,"channel":null}'
+  '200{"items":[{"id":2,"name":"Web","description":"","position":0,"channel":null,"areas":[]},{"id":1,"name":"Tienda","description":"Locales","position":1,"channel":"Presencial","areas":[]}]}'
+expect_eq "GET one" "$(api GET /api/v1/touchpoints/Web && body)" '200{"id":2,"name":"Web","description":"","position":0,"channel":null,"areas":[]}'
 expect_eq "left-out members keep their value" "$(api PUT /api/v1/touchpoints/Tienda --data '{"position":5}' && body)" \
-  '200{"id":1,"name":"Tienda","description":"Locales","position":5,"channel":"Presencial"}'
-expect_eq "null clears the channel" "$(api PUT /api/v1/touchpoints/Tienda --data '{"channel":null}' && sql "$W" "SELECT channel_id IS NULL FROM touchpoint WHERE id=1")" "2001"
+  '200{"id":1,"name":"Tienda","description":"Locales","position":5,"channel":"Presencial","areas":[]}'
+expect_eq "null clears the channel" "$(api PUT /api/v1/touchpoints/Tienda --data '{"channel":null,"areas":[]}' && sql "$W" "SELECT channel_id IS NULL FROM touchpoint WHERE id=1")" "2001"
 expect_eq "rename" "$(api PUT /api/v1/touchpoints/Tienda --data '{"name":"Tienda física"}' && body)" \
-  '200{"id":1,"name":"Tienda física","description":"Locales","position":5,"channel":null}'
+  '200{"id":1,"name":"Tienda física","description":"Locales","position":5,"channel":null,"areas":[]}'
 expect_eq "the renaming PUT again changes nothing" "$(api PUT /api/v1/touchpoints/Tienda --data '{"name":"Tienda física"}')" "200"
 expect_eq "still two touchpoints" "$(sql "$W" "SELECT count(*) FROM touchpoint")" "2"
 expect_eq "renaming onto a taken name: 409" "$(api PUT /api/v1/touchpoints/Web --data '{"name":"Tienda física"}')" "409"

@@ -12,7 +12,8 @@
 . "$(dirname "$0")/routes_lib.sh"
 W=$T/w.ecx
 "$ECX" init "$W" > /dev/null
-sqlite3 "$W" "INSERT INTO area(name) VALUES('Operaciones'); INSERT INTO touchpoint(name) VALUES('Tienda'), ('Web');"
+sqlite3 "$W" "INSERT INTO area(name) VALUES('Operaciones'); INSERT INTO touchpoint(name) VALUES('Tienda'), ('Web');
+  INSERT INTO touchpoint_area(touchpoint_id, area_id) SELECT t.id, a.id FROM touchpoint t, area a WHERE t.name='Web';"
 # A survey for the builder (/surveys/*) and public (/s/*) rows.
 PUB=0123456789abcdef01234567
 sqlite3 "$W" "INSERT INTO survey(code, created, status, public_token) VALUES('perm', 0, 'open', '$PUB');"

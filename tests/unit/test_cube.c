@@ -14,6 +14,7 @@
 #include "../../src/engine/cube.h"
 #include "../../src/model/entity.h"
 #include "../../src/model/store.h"
+#include "../../src/report/report.h"
 
 /* tp 0 = compra, 1 = soporte; -1 = unanswered. */
 static const struct {
@@ -434,5 +435,56 @@ TEST(cube_cache_round_trip_and_staleness){
   cube_free(pA);
   cube_cache_min_rows = 200000;
   unlink(zCache);
+  fixture_close(&f);
+}
+
+/* A reader's scope (report_where_scoped) comes first and is never dropped
+** by the differencing guard; the guard still works inside it. Counts from
+** the table at the top: soporte has 6 of our responses, 3 of them from
+** Lima; compra has 5. */
+TEST(guard_keeps_a_scope_fixed){
+  Fixture f;
+  Cube *pCube = 0;
+  CubeQuery q = query_all();
+  CubeWhere w;
+  int64_t n = 0;
+  fixture_open(&f);
+  CHECK_INT(cube_load(f.pWs, &pCube), ECX_OK);
+  /* The scope alone: 6 responses; nothing the reader could drop. */
+  CHECK_INT(report_where_scoped(pCube, "touchpoint=soporte", 0, 0, &w), ECX_OK);
+  CHECK_INT(w.nTerm, 1); CHECK_INT(w.nFixed, 1);
+  q.pWhere = &w;
+  CHECK_INT(cube_count(pCube, &q, &n), ECX_OK);
+  CHECK_INT(n, 6);
+  /* With min_n 7 the 5 responses outside it would refuse the same filter
+  ** written by the reader (11 - 6 = 5 < 7), but not the scope. */
+  CHECK_INT(report_guard(pCube, &q, 7), ECX_OK);
+  cube_where_free(&w);
+  CHECK_INT(report_where_compile(pCube, "touchpoint=soporte", 0, &w), ECX_OK);
+  CHECK_INT(w.nFixed, 0);
+  CHECK_INT(report_guard(pCube, &q, 7), ECX_ESMALL);
+  CHECK(strstr(err_detail(), "5 more responses")!=0);
+  cube_where_free(&w);
+  /* Inside the scope: region=Lima leaves out 3 of soporte's 6, under 5. */
+  CHECK_INT(report_where_scoped(pCube, "touchpoint=soporte", "region=Lima", 0, &w), ECX_OK);
+  CHECK_INT(w.nTerm, 2); CHECK_INT(w.nFixed, 1);
+  CHECK_INT(cube_count(pCube, &q, &n), ECX_OK);
+  CHECK_INT(n, 3);
+  CHECK_INT(report_guard(pCube, &q, 5), ECX_ESMALL);
+  CHECK(strstr(err_detail(), "without region the result would have 3 more")!=0);
+  cube_where_free(&w);
+  /* The reader's filter narrows the scope, never widens it: compra|soporte
+  ** inside soporte is soporte. */
+  CHECK_INT(report_where_scoped(pCube, "touchpoint=soporte", "touchpoint=compra|soporte", 0, &w), ECX_OK);
+  CHECK_INT(cube_count(pCube, &q, &n), ECX_OK);
+  CHECK_INT(n, 6);
+  cube_where_free(&w);
+  /* A filter that does not parse is the reader's error, positions counted
+  ** in what the reader wrote; nothing is left to free. */
+  CHECK_INT(report_where_scoped(pCube, "touchpoint=soporte", "region=\"Lima", 0, &w), ECX_EINVAL);
+  CHECK(strstr(err_detail(), "filter \"region=\"Lima\", at character")!=0);
+  CHECK_INT(w.nTerm, 0);
+  cube_where_free(&w);
+  cube_free(pCube);
   fixture_close(&f);
 }

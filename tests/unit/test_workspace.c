@@ -1,6 +1,7 @@
 /*
 ** Tests of the workspace store: creation, migrations, refusal of newer or
-** foreign files, entities and response storage with de-duplication.
+** foreign files, entities and response storage with de-duplication, the
+** catalog's responsible areas of touchpoints.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "test.h"
 #include "../../src/base/err.h"
+#include "../../src/model/catalog.h"
 #include "../../src/model/entity.h"
 #include "../../src/model/schema.h"
 #include "../../src/model/store.h"
@@ -43,6 +45,9 @@ TEST(ws_open_upgrades_first_schema_version){
   db_user_version(pWs->pDb, &v);
   CHECK_INT(v, SCHEMA_VERSION);
   db_int(pWs->pDb, &n, "SELECT count(*) FROM sqlite_schema WHERE name='import_log'", 0);
+  CHECK_INT(n, 1);
+  /* And the latest migration's table (7: touchpoints' responsible areas). */
+  db_int(pWs->pDb, &n, "SELECT count(*) FROM sqlite_schema WHERE name='touchpoint_area'", 0);
   CHECK_INT(n, 1);
   ws_close(pWs);
   test_remove_ws(z);
@@ -95,6 +100,78 @@ TEST(store_skips_duplicate_source_ids){
   int64_t n = 0;
   db_int(pWs->pDb, &n, "SELECT count(*) FROM answer", 0);
   CHECK_INT(n, 1);
+  ws_close(pWs);
+  test_remove_ws(z);
+  free(z);
+}
+
+TEST(catalog_touchpoint_areas){
+  char *z = test_tmp_path(".ecx");
+  Workspace *pWs = 0;
+  CatPut np;
+  CatItem it;
+  const char *zField = 0, *azOps[] = {"Ventas", "Operaciones", "Ventas"}, *azBad[] = {"Operaciones", "Nadie"};
+  char *zArea = 0, *zIds = 0;
+  int created = 0;
+  int64_t idOps = 0, idVentas = 0, idTienda = 0, idWeb = 0;
+  CHECK_INT(ws_init(z, 0, &pWs), ECX_OK);
+  CHECK_INT(ent_ensure(pWs, ENT_AREA, "Operaciones", &idOps), ECX_OK);
+  CHECK_INT(ent_ensure(pWs, ENT_AREA, "Ventas", &idVentas), ECX_OK);
+  /* A new touchpoint with two areas (one named twice), at position 2. */
+  memset(&np, 0, sizeof np);
+  np.hasPosition = 1; np.position = 2;
+  np.hasAreas = 1; np.nArea = 3; np.azArea = azOps;
+  CHECK_INT(cat_put(pWs, CAT_TOUCHPOINT, "Web", &np, &created, &zField), ECX_OK);
+  CHECK_INT(created, 1);
+  CHECK_INT(cat_get(pWs, CAT_TOUCHPOINT, "Web", &it), ECX_OK);
+  idWeb = it.id;
+  CHECK_INT(it.nArea, 2);
+  if( it.nArea==2 ){ CHECK_STR(it.azArea[0], "Operaciones"); CHECK_STR(it.azArea[1], "Ventas"); }
+  cat_item_clear(&it);
+  /* Another before it on the journey, of Operaciones only. */
+  memset(&np, 0, sizeof np);
+  np.hasPosition = 1; np.position = 1;
+  np.hasAreas = 1; np.nArea = 1; np.azArea = azOps + 1;
+  CHECK_INT(cat_put(pWs, CAT_TOUCHPOINT, "Tienda", &np, &created, &zField), ECX_OK);
+  CHECK_INT(cat_get(pWs, CAT_TOUCHPOINT, "Tienda", &it), ECX_OK);
+  idTienda = it.id;
+  cat_item_clear(&it);
+  /* An area's touchpoints, in journey order. */
+  char zWant[64];
+  CHECK_INT(cat_area_touchpoints(pWs, idOps, &zArea, &zIds), ECX_OK);
+  snprintf(zWant, sizeof zWant, "%lld,%lld", (long long)idTienda, (long long)idWeb);
+  CHECK_STR(zArea, "Operaciones");
+  CHECK_STR(zIds, zWant);
+  free(zArea); free(zIds);
+  CHECK_INT(cat_area_touchpoints(pWs, idVentas, &zArea, &zIds), ECX_OK);
+  snprintf(zWant, sizeof zWant, "%lld", (long long)idWeb);
+  CHECK_STR(zIds, zWant);
+  free(zArea); free(zIds);
+  CHECK_INT(cat_area_touchpoints(pWs, 999, &zArea, &zIds), ECX_ENOTFOUND);
+  CHECK(zArea==0 && zIds==0);
+  /* An unknown area is refused naming the field, before anything changes;
+  ** left out, the areas stay; an empty list clears them. */
+  memset(&np, 0, sizeof np);
+  np.hasAreas = 1; np.nArea = 2; np.azArea = azBad;
+  CHECK_INT(cat_put(pWs, CAT_TOUCHPOINT, "Web", &np, &created, &zField), ECX_EINVAL);
+  CHECK_STR(zField, "areas");
+  CHECK(strstr(err_detail(), "Nadie")!=0);
+  memset(&np, 0, sizeof np);
+  np.zDescription = "en línea";
+  CHECK_INT(cat_put(pWs, CAT_TOUCHPOINT, "Web", &np, &created, &zField), ECX_OK);
+  CHECK_INT(cat_get(pWs, CAT_TOUCHPOINT, "Web", &it), ECX_OK);
+  CHECK_INT(it.nArea, 2);
+  cat_item_clear(&it);
+  np.hasAreas = 1; np.nArea = 0; np.azArea = 0;
+  CHECK_INT(cat_put(pWs, CAT_TOUCHPOINT, "Web", &np, &created, &zField), ECX_OK);
+  CHECK_INT(cat_get(pWs, CAT_TOUCHPOINT, "Web", &it), ECX_OK);
+  CHECK_INT(it.nArea, 0);
+  cat_item_clear(&it);
+  /* Positions out of range are refused by the catalog itself. */
+  memset(&np, 0, sizeof np);
+  np.hasPosition = 1; np.position = CAT_MAX_POSITION + 1;
+  CHECK_INT(cat_put(pWs, CAT_TOUCHPOINT, "Web", &np, &created, &zField), ECX_EINVAL);
+  CHECK_STR(zField, "position");
   ws_close(pWs);
   test_remove_ws(z);
   free(z);
