@@ -19,7 +19,7 @@ login "$T/a" ada password-ada > /dev/null
 # the login form and the routes that need an object's id.
 "$ECX" serve --routes | awk '$1=="GET" && $2 !~ /^\/(api|static)\// && $2 != "/login" && $2 !~ /\*$/ {print $2}' > "$T/pages"
 echo "/surveys/1" >> "$T/pages"
-expect_match "the list of pages" "$(tr '\n' ' ' < "$T/pages")" '^/ /breakdown /heatmap .*/verbatims .*/admin/tokens /surveys/1 $'
+expect_match "the list of pages" "$(tr '\n' ' ' < "$T/pages")" '^/ /breakdown /heatmap .*/verbatims .*/admin/tokens .*/surveys/1 $'
 while read -r p; do
   es=$(curl -s -b "$T/a" -H 'Accept-Language: es-PE,es;q=0.9' -w '%{http_code}' "$URL$p" | tr -d '\n')
   en=$(curl -s -b "$T/a" -H 'Accept-Language: en-US,en;q=0.8' -w '%{http_code}' "$URL$p" | tr -d '\n')
