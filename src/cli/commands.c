@@ -23,7 +23,7 @@ const Command aCommand[] = {
    N_("print a dashboard page body as HTML, or its table as CSV")},
   {"serve",   cmd_serve,   "FILE.ecx [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] [--threads N] | --routes",
    N_("run the web interface (stop with Ctrl-C); --routes lists its pages")},
-  {"user",    cmd_user,    "add FILE.ecx LOGIN --role ROLE [--name NAME] [--area AREA] [--touchpoints A,B] | list FILE.ecx | disable|enable|password FILE.ecx LOGIN | role FILE.ecx LOGIN ROLE",
+  {"user",    cmd_user,    "add FILE.ecx LOGIN --role ROLE [--name NAME] [--area AREA] [--touchpoints A,B] | list FILE.ecx | disable|enable|password FILE.ecx LOGIN | role FILE.ecx LOGIN ROLE [--area AREA] [--touchpoints A,B]",
    N_("manage web users (the password comes from ECX_PASSWORD or a prompt)")},
   {"token",   cmd_token,   "add FILE.ecx LOGIN --name NAME [--scopes read,ingest,admin] | list FILE.ecx [LOGIN] | revoke FILE.ecx ID",
    N_("create an API token for a user (printed once), list tokens, revoke one")},

@@ -29,14 +29,60 @@ static int role_ok(const char *z){
   return 0;
 }
 
+static int role_check(const char *zRole){
+  if( zRole && role_ok(zRole) ) return ECX_OK;
+  return err_set(ECX_EINVAL, _("role must be admin, analyst, area_lead, frontline or viewer, not \"%s\""),
+                 zRole ? zRole : "");
+}
+
+/* 1 if the row `id` exists in zSql's table ("SELECT 1 FROM t WHERE id=?1"). */
+static int row_exists(Workspace *pWs, const char *zSql, int64_t id, int *pFound){
+  Stmt *s = 0;
+  int rc = db_cached(pWs->pDb, &s, zSql);
+  if( rc ) return rc;
+  db_bind_int(s, 1, id);
+  rc = db_step(s);
+  *pFound = rc==DB_ROW;
+  db_reset(s);
+  return rc==DB_ROW || rc==DB_DONE ? ECX_OK : rc;
+}
+
+/* The scope a role needs, checked against the workspace: an area lead an
+** existing area, a front-line user one or more existing touchpoints (a
+** comma list of ids); the other roles none, so *pAreaId becomes 0 and
+** *pzTouchpoints "". */
+static int scope_check(Workspace *pWs, const char *zRole, int64_t *pAreaId, const char **pzTouchpoints){
+  int isLead = strcmp(zRole, "area_lead")==0, isFront = strcmp(zRole, "frontline")==0, found = 0;
+  const char *z = isFront && *pzTouchpoints ? *pzTouchpoints : "";
+  int rc = ECX_OK;
+  if( !isLead ) *pAreaId = 0;
+  *pzTouchpoints = z;
+  if( isLead ){
+    if( *pAreaId > 0 ) rc = row_exists(pWs, "SELECT 1 FROM area WHERE id=?1", *pAreaId, &found);
+    if( rc ) return rc;
+    if( !found ) return err_set(ECX_EINVAL, _("an area_lead needs an area"));
+  }
+  if( isFront && !z[0] ) return err_set(ECX_EINVAL, _("a frontline user needs one or more touchpoints"));
+  for(const char *q = z; *q; ){
+    int64_t id = 0;
+    int nDigit = 0;
+    while( *q>='0' && *q<='9' && nDigit < 18 ){ id = id*10 + (*q - '0'); q++; nDigit++; }
+    if( nDigit==0 || (*q && *q!=',') ) return err_set(ECX_EINVAL, _("touchpoints must be a comma list of ids"));
+    if( *q==',' ) q++;
+    rc = row_exists(pWs, "SELECT 1 FROM touchpoint WHERE id=?1", id, &found);
+    if( rc ) return rc;
+    if( !found ) return err_set(ECX_EINVAL, _("no touchpoint with id %lld"), (long long)id);
+  }
+  return ECX_OK;
+}
+
 int user_add(Workspace *pWs, const char *zLogin, const char *zName, const char *zPwHash,
              const char *zRole, int64_t areaId, const char *zTouchpoints, int64_t *pId){
   Stmt *s = 0;
   int64_t n = 0;
-  int rc;
-  if( !role_ok(zRole) ){
-    return err_set(ECX_EINVAL, _("role must be admin, analyst, area_lead, frontline or viewer, not \"%s\""), zRole);
-  }
+  int rc = role_check(zRole);
+  if( rc==ECX_OK ) rc = scope_check(pWs, zRole, &areaId, &zTouchpoints);
+  if( rc ) return rc;
   if( !zLogin[0] || strlen(zLogin) > 64 ) return err_set(ECX_EINVAL, _("a login has 1 to 64 characters"));
   rc = db_int(pWs->pDb, &n, "SELECT count(*) FROM user WHERE login=?1", zLogin);
   if( rc ) return rc;
@@ -110,9 +156,32 @@ int user_set_disabled(Workspace *pWs, int64_t id, int disabled){
   return exec_id_text(pWs, disabled ? "UPDATE user SET disabled=1 WHERE id=?1"
                                     : "UPDATE user SET disabled=0 WHERE id=?1", id, 0);
 }
-int user_set_role(Workspace *pWs, int64_t id, const char *zRole){
-  if( !role_ok(zRole) ) return err_set(ECX_EINVAL, _("role must be admin, analyst, area_lead, frontline or viewer, not \"%s\""), zRole);
-  return exec_id_text(pWs, "UPDATE user SET role=?2 WHERE id=?1", id, zRole);
+int user_set_role(Workspace *pWs, int64_t id, const char *zRole, int64_t areaId, const char *zTouchpoints){
+  Stmt *s = 0;
+  int rc = role_check(zRole);
+  if( rc==ECX_OK ) rc = scope_check(pWs, zRole, &areaId, &zTouchpoints);
+  if( rc==ECX_OK ) rc = db_cached(pWs->pDb, &s, "UPDATE user SET role=?2, area_id=?3, touchpoints=?4 WHERE id=?1");
+  if( rc ) return rc;
+  db_bind_int(s, 1, id);
+  db_bind_text(s, 2, zRole, -1);
+  if( areaId > 0 ) db_bind_int(s, 3, areaId); else db_bind_null(s, 3);
+  db_bind_text(s, 4, zTouchpoints, -1);
+  rc = step_cached(s);
+  if( rc ) return rc;
+  return db_changes(pWs->pDb) ? ECX_OK : err_set(ECX_ENOTFOUND, _("no such user"));
+}
+
+int user_touchpoint_ids(Workspace *pWs, const char *zNames, Buf *b){
+  char *zCopy = ecx_strdup(zNames), *zSave = 0;
+  int rc = ECX_OK;
+  for(char *z = strtok_r(zCopy, ",", &zSave); z && rc==ECX_OK; z = strtok_r(0, ",", &zSave)){
+    int64_t id = 0;
+    rc = db_int(pWs->pDb, &id, "SELECT id FROM touchpoint WHERE name=?1", z);
+    if( rc==ECX_OK && id==0 ) rc = err_set(ECX_ENOTFOUND, _("no touchpoint named \"%s\""), z);
+    if( rc==ECX_OK ) buf_printf(b, "%s%lld", b->n ? "," : "", (long long)id);
+  }
+  free(zCopy);
+  return rc;
 }
 int user_set_password(Workspace *pWs, int64_t id, const char *zPwHash){
   return exec_id_text(pWs, "UPDATE user SET pw_hash=?2 WHERE id=?1", id, zPwHash);

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 #include "workspace.h"
+#include "../base/buf.h"
 
 typedef struct UserRow {
   int64_t id;
@@ -22,7 +23,9 @@ typedef struct UserRow {
 void user_row_clear(UserRow *p);
 
 /* Insert a user; ECX_EEXIST if the login is taken, ECX_EINVAL for a bad
-** role. *pId gets the new id (pId may be NULL). */
+** role or scope: an area_lead needs an existing area, a frontline user one
+** or more existing touchpoints (zTouchpoints, a comma list of ids); other
+** roles are stored without either. *pId gets the new id (pId may be NULL). */
 int user_add(Workspace *pWs, const char *zLogin, const char *zName, const char *zPwHash,
              const char *zRole, int64_t areaId, const char *zTouchpoints, int64_t *pId);
 /* Look a user up by login or by id; ECX_ENOTFOUND if none. Clear *p with
@@ -30,7 +33,11 @@ int user_add(Workspace *pWs, const char *zLogin, const char *zName, const char *
 int user_by_login(Workspace *pWs, const char *zLogin, UserRow *p);
 int user_by_id(Workspace *pWs, int64_t id, UserRow *p);
 int user_set_disabled(Workspace *pWs, int64_t id, int disabled);
-int user_set_role(Workspace *pWs, int64_t id, const char *zRole);
+/* Change a user's role and scope, checked as for user_add(). */
+int user_set_role(Workspace *pWs, int64_t id, const char *zRole, int64_t areaId, const char *zTouchpoints);
+/* A comma list of touchpoint names -> a comma list of their ids, appended
+** to b; ECX_ENOTFOUND naming the first unknown name. */
+int user_touchpoint_ids(Workspace *pWs, const char *zNames, Buf *b);
 int user_set_password(Workspace *pWs, int64_t id, const char *zPwHash);
 int user_set_lang(Workspace *pWs, int64_t id, const char *zLang);
 /* Call xRow for every user ordered by login; stops on a non-zero return. */

@@ -24,8 +24,76 @@ static void role_select(HttpReq *p, const char *zCurrent){
   buf_printf(&p->body, "</select>");
 }
 
+/* The areas and touchpoints a user's scope is chosen from, loaded once per
+** page (names in the request's arena). */
+typedef struct ScopeChoices {
+  int nArea, nTp;
+  int64_t *aAreaId, *aTpId;
+  const char **azArea, **azTp;
+} ScopeChoices;
+
+static int choices_load(HttpReq *p, ScopeChoices *c){
+  static const char *const azSql[2] = {"SELECT id, name FROM area ORDER BY name",
+                                       "SELECT id, name FROM touchpoint ORDER BY position, name"};
+  memset(c, 0, sizeof *c);
+  for(int k = 0; k < 2; k++){
+    Stmt *s = 0;
+    int n = 0, nAlloc = 16, rc = db_prepare(p->pWs->pDb, &s, azSql[k]);
+    if( rc ) return rc;
+    int64_t *aId = http_alloc(p, sizeof(int64_t)*(size_t)nAlloc);
+    const char **az = http_alloc(p, sizeof(char*)*(size_t)nAlloc);
+    while( (rc = db_step(s))==DB_ROW ){
+      if( n==nAlloc ){
+        int64_t *aNewId = http_alloc(p, sizeof(int64_t)*(size_t)nAlloc*2);
+        const char **azNew = http_alloc(p, sizeof(char*)*(size_t)nAlloc*2);
+        memcpy(aNewId, aId, sizeof(int64_t)*(size_t)n);
+        memcpy(azNew, az, sizeof(char*)*(size_t)n);
+        aId = aNewId; az = azNew; nAlloc *= 2;
+      }
+      aId[n] = db_column_int(s, 0);
+      az[n++] = http_strdup(p, db_column_text(s, 1));
+    }
+    db_finalize(s);
+    if( rc!=DB_DONE ) return rc;
+    if( k==0 ){ c->nArea = n; c->aAreaId = aId; c->azArea = az; }
+    else{ c->nTp = n; c->aTpId = aId; c->azTp = az; }
+  }
+  return ECX_OK;
+}
+
+/* 1 if id is in the comma list of ids z. */
+static int id_listed(const char *z, int64_t id){
+  while( z && *z ){
+    int64_t v = 0;
+    while( *z>='0' && *z<='9' ){ v = v*10 + (*z - '0'); z++; }
+    if( v==id ) return 1;
+    while( *z && (*z<'0' || *z>'9') ) z++;
+  }
+  return 0;
+}
+
+/* The scope fields of a form: the area (for an area lead) and the
+** touchpoints (for front-line staff), preselected from the user's. */
+static void scope_fields(HttpReq *p, const ScopeChoices *c, int64_t areaId, const char *zTps){
+  Buf *b = &p->body;
+  buf_printf(b, "<label>%h <select name=\"area\"><option value=\"\">—</option>", _("Area (area lead)"));
+  for(int i = 0; i < c->nArea; i++){
+    buf_printf(b, "<option value=\"%lld\"%s>%h</option>", (long long)c->aAreaId[i],
+               c->aAreaId[i]==areaId ? " selected" : "", c->azArea[i]);
+  }
+  buf_printf(b, "</select></label><label>%h <select name=\"tp\" multiple size=\"3\">", _("Touchpoints (front line)"));
+  for(int i = 0; i < c->nTp; i++){
+    buf_printf(b, "<option value=\"%lld\"%s>%h</option>", (long long)c->aTpId[i],
+               id_listed(zTps, c->aTpId[i]) ? " selected" : "", c->azTp[i]);
+  }
+  buf_printf(b, "</select></label>");
+}
+
+typedef struct RowCtx { HttpReq *p; const ScopeChoices *c; } RowCtx;
+
 static int user_row_html(void *pArg, const UserRow *r){
-  HttpReq *p = pArg;
+  RowCtx *x = pArg;
+  HttpReq *p = x->p;
   Buf *b = &p->body;
   buf_printf(b, "<tr><td>%h</td><td>%h</td><td>", r->zLogin, r->zName);
   buf_printf(b, "<form class=\"inline\" method=\"post\" action=\"/admin/users\">");
@@ -33,6 +101,7 @@ static int user_row_html(void *pArg, const UserRow *r){
   buf_printf(b, "<input type=\"hidden\" name=\"action\" value=\"role\">"
                 "<input type=\"hidden\" name=\"login\" value=\"%h\">", r->zLogin);
   role_select(p, r->zRole);
+  scope_fields(p, x->c, r->areaId, r->zTouchpoints);
   int64_t nSess = 0;
   session_count(p->pWs, r->id, (int64_t)time(0), &nSess);
   buf_printf(b, "<button class=\"quiet\" type=\"submit\">%h</button></form></td><td>%h</td><td>%lld</td><td>",
@@ -51,6 +120,31 @@ static int user_row_html(void *pArg, const UserRow *r){
   return 0;
 }
 
+/* The scope a form asks for: the area id (0 for none) and the touchpoint
+** ids as a comma list in the arena. The model checks them against the
+** role and the workspace. */
+static int form_scope(HttpReq *p, int64_t *pAreaId, const char **pzTps){
+  const char *zArea = http_form(p, "area");
+  Buf b;
+  *pAreaId = 0;
+  if( zArea && zArea[0] && (util_parse_int(zArea, pAreaId) || *pAreaId <= 0) ){
+    return http_fail(p, 400, ECX_EINVAL, "area", "%s", _("choose an area"));
+  }
+  buf_init(&b, 1u<<16);
+  for(int i = 0; i < p->nForm; i++){
+    int64_t id = 0;
+    if( strcmp(p->aForm[i].zName, "tp")!=0 ) continue;
+    if( util_parse_int(p->aForm[i].zValue, &id) || id <= 0 ){
+      buf_free(&b);
+      return http_fail(p, 400, ECX_EINVAL, "tp", "%s", _("choose touchpoints from the list"));
+    }
+    buf_printf(&b, "%s%lld", b.n ? "," : "", (long long)id);
+  }
+  *pzTps = http_strdup(p, buf_str(&b));
+  buf_free(&b);
+  return ECX_OK;
+}
+
 /* Carry out one POST action; the audit row goes in the same transaction. */
 static int do_action(HttpReq *p, const char *zAction, const char **pzDone){
   const char *zLogin = http_form(p, "login");
@@ -61,19 +155,16 @@ static int do_action(HttpReq *p, const char *zAction, const char **pzDone){
   if( strcmp(zAction, "add")==0 ){
     const char *zPw = http_form(p, "password");
     const char *zName = http_form(p, "name");
-    const char *zArea = http_form(p, "area");
+    const char *zTps = "";
     int64_t areaId = 0;
     char zHash[AUTH_HASH_MAX];
     if( !zRole || !http_role_from_name(zRole) ) return http_fail(p, 400, ECX_EINVAL, "role", "%s", _("choose a role"));
     if( !zPw || strlen(zPw) < 8 ) return http_fail(p, 400, ECX_EINVAL, "password", "%s", _("a password needs at least 8 characters"));
-    if( zArea && zArea[0] && (util_parse_int(zArea, &areaId) || areaId < 0) ){
-      return http_fail(p, 400, ECX_EINVAL, "area", "%s", _("choose an area"));
-    }
-    if( strcmp(zRole, "area_lead")==0 && areaId==0 ) return http_fail(p, 400, ECX_EINVAL, "area", "%s", _("an area_lead needs an area"));
-    rc = auth_hash_password(zPw, zHash);
+    rc = form_scope(p, &areaId, &zTps);
+    if( rc==ECX_OK ) rc = auth_hash_password(zPw, zHash);
     if( rc==ECX_OK ) rc = db_begin(p->pWs->pDb);
     if( rc ) return rc;
-    rc = user_add(p->pWs, zLogin, zName, zHash, zRole, areaId, "", 0);
+    rc = user_add(p->pWs, zLogin, zName, zHash, zRole, areaId, zTps, 0);
     if( rc==ECX_OK ) rc = audit_add(p->pWs, p->pUser->id, "user_add", zLogin, zRole);
     *pzDone = _("user added");
   }else{
@@ -92,8 +183,11 @@ static int do_action(HttpReq *p, const char *zAction, const char **pzDone){
       if( rc==ECX_OK ) rc = audit_add(p->pWs, p->pUser->id, off ? "user_disable" : "user_enable", zLogin, "");
       *pzDone = off ? _("user disabled") : _("user enabled");
     }else if( strcmp(zAction, "role")==0 ){
+      int64_t areaId = 0;
+      const char *zTps = "";
       if( !zRole || !http_role_from_name(zRole) ) rc = http_fail(p, 400, ECX_EINVAL, "role", "%s", _("choose a role"));
-      if( rc==ECX_OK ) rc = user_set_role(p->pWs, r.id, zRole);
+      if( rc==ECX_OK ) rc = form_scope(p, &areaId, &zTps);
+      if( rc==ECX_OK ) rc = user_set_role(p->pWs, r.id, zRole, areaId, zTps);
       if( rc==ECX_OK ) rc = session_revoke_user(p->pWs, r.id);
       if( rc==ECX_OK ) rc = audit_add(p->pWs, p->pUser->id, "role_change", zLogin, zRole);
       *pzDone = _("role changed");
@@ -128,9 +222,13 @@ int page_admin_users(HttpReq *p){
   layout_begin(p, _("Users"));
   if( zErr ) layout_notice(p, "bad", zErr);
   else if( zDone ) layout_notice(p, "ok", zDone);
+  ScopeChoices choices;
+  rc = choices_load(p, &choices);
+  if( rc ) return rc;
+  RowCtx x = {p, &choices};
   buf_printf(&p->body, "<table>\n<tr><th>%h</th><th>%h</th><th>%h</th><th>%h</th><th>%h</th><th></th></tr>\n",
-             _("Login"), _("Name"), _("Role"), _("State"), _("Sessions"));
-  rc = user_each(p->pWs, user_row_html, p);
+             _("Login"), _("Name"), _("Role and scope"), _("State"), _("Sessions"));
+  rc = user_each(p->pWs, user_row_html, &x);
   if( rc ) return rc;
   buf_printf(&p->body, "</table>\n<h2>%h</h2>\n"
              "<form class=\"stack\" method=\"post\" action=\"/admin/users\">", _("Add a user"));
@@ -139,17 +237,9 @@ int page_admin_users(HttpReq *p){
     "<label>%h <input name=\"login\" required maxlength=\"64\"></label>"
     "<label>%h <input name=\"name\"></label><label>%h ", _("Login"), _("Name"), _("Role"));
   role_select(p, "viewer");
-  buf_printf(&p->body, "</label><label>%h <select name=\"area\"><option value=\"\">—</option>", _("Area"));
-  Stmt *s = 0;
-  if( db_prepare(p->pWs->pDb, &s, "SELECT id, name FROM area ORDER BY name")==ECX_OK ){
-    while( db_step(s)==DB_ROW ){
-      buf_printf(&p->body, "<option value=\"%lld\">%h</option>", (long long)db_column_int(s, 0),
-                 db_column_text(s, 1));
-    }
-    db_finalize(s);
-  }
-  buf_printf(&p->body, "</select></label>"
-    "<label>%h <input name=\"password\" type=\"password\" minlength=\"8\" autocomplete=\"new-password\" required></label>"
+  buf_printf(&p->body, "</label>");
+  scope_fields(p, &choices, 0, "");
+  buf_printf(&p->body, "<label>%h <input name=\"password\" type=\"password\" minlength=\"8\" autocomplete=\"new-password\" required></label>"
     "<button type=\"submit\">%h</button></form>\n", _("Password"), _("Add"));
   layout_end(p);
   return ECX_OK;

@@ -24,7 +24,20 @@ expect "disable" "$ECX" user disable "$W" val
 expect_match "list shows disabled" "$("$ECX" user list "$W")" '^val +area_lead .*disabled'
 expect "role change" "$ECX" user role "$W" val viewer
 expect_eq "role changed" "$(sql "$W" "SELECT role FROM user WHERE login='val'")" "viewer"
+expect_eq "a viewer keeps no area" "$(sql "$W" "SELECT coalesce(area_id, 0) FROM user WHERE login='val'")" "0"
 expect_eq "changes audited" "$(sql "$W" "SELECT group_concat(action, ' ') FROM audit")" "user_add user_add user_disable role_change"
+# A role change carries the scope the new role needs.
+sqlite3 "$W" "INSERT INTO touchpoint(name, position) VALUES('Tienda', 1), ('Web', 2)"
+before=$(snapshot "$W")
+expect_fail "frontline without --touchpoints refused" "$ECX" user role "$W" val frontline
+expect_fail "an unknown touchpoint refused" "$ECX" user role "$W" val frontline --touchpoints Tienda,Nada
+expect_fail "area_lead without --area refused" "$ECX" user role "$W" val area_lead
+expect_eq "refused role changes changed nothing" "$(snapshot "$W")" "$before"
+expect "role change to frontline with touchpoints" "$ECX" user role "$W" val frontline --touchpoints Web,Tienda
+expect_eq "touchpoints stored as ids" "$(sql "$W" "SELECT touchpoints FROM user WHERE login='val'")" \
+  "$(sql "$W" "SELECT (SELECT id FROM touchpoint WHERE name='Web') || ',' || (SELECT id FROM touchpoint WHERE name='Tienda')")"
+expect "role change to area lead" "$ECX" user role "$W" val area_lead --area Ventas
+expect_eq "area set, touchpoints cleared" "$(sql "$W" "SELECT a.name || '/' || u.touchpoints FROM user u JOIN area a ON a.id=u.area_id WHERE login='val'")" "Ventas/"
 tok=$("$ECX" token add "$W" ada --name ci --scopes ingest,read 2>/dev/null)
 expect_match "token printed once, 64 hex digits" "$tok" '^[0-9a-f]{64}$'
 expect_eq "only the token's SHA-256 is stored" \

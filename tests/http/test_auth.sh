@@ -57,6 +57,33 @@ expect_eq "disabled user cannot log in" "$(login "$T/m.jar" mallory 12345678)" "
 expect_eq "duplicate login refused" \
   "$(code "$J" POST /admin/users --data "action=add&login=eve&role=viewer&password=12345678&csrf=$tok")" "409"
 
+# Scope: an area lead needs an area, front-line staff touchpoints; the
+# page offers both and refuses a role without its scope.
+sqlite3 "$W" "INSERT INTO area(name) VALUES('Ventas'); INSERT INTO touchpoint(name, position) VALUES('Tienda', 1), ('Web', 2)"
+AREA=$(sql "$W" "SELECT id FROM area WHERE name='Ventas'")
+TP1=$(sql "$W" "SELECT id FROM touchpoint WHERE name='Tienda'"); TP2=$(sql "$W" "SELECT id FROM touchpoint WHERE name='Web'")
+code "$J" GET /admin/users > /dev/null
+expect_match "the page offers the touchpoints" "$(cat "$T/last.body")" "<option value=\"$TP2\">Web</option>"
+before=$(snapshot "$W")
+expect_eq "front line without touchpoints refused" \
+  "$(code "$J" POST /admin/users --data "action=role&login=eve&role=frontline&csrf=$tok")" "400"
+expect_match "with the reason" "$(cat "$T/last.body")" "needs one or more touchpoints"
+expect_eq "area lead without an area refused" \
+  "$(code "$J" POST /admin/users --data "action=add&login=lia&role=area_lead&password=12345678&csrf=$tok")" "400"
+expect_eq "an unknown touchpoint refused" \
+  "$(code "$J" POST /admin/users --data "action=role&login=eve&role=frontline&tp=999&csrf=$tok")" "400"
+expect_eq "a malformed touchpoint refused" \
+  "$(code "$J" POST /admin/users --data "action=role&login=eve&role=frontline&tp=1x&csrf=$tok")" "400"
+expect_eq "refused scopes changed nothing" "$(snapshot "$W")" "$before"
+expect_eq "front line with two touchpoints" \
+  "$(code "$J" POST /admin/users --data "action=role&login=eve&role=frontline&tp=$TP1&tp=$TP2&csrf=$tok")" "303"
+expect_eq "touchpoints stored" "$(sql "$W" "SELECT role || '/' || touchpoints FROM user WHERE login='eve'")" "frontline/$TP1,$TP2"
+code "$J" GET /admin/users > /dev/null
+expect_match "and shown selected" "$(cat "$T/last.body")" "<option value=\"$TP2\" selected>Web</option>"
+expect_eq "an area lead added with its area" \
+  "$(code "$J" POST /admin/users --data "action=add&login=lia&role=area_lead&area=$AREA&tp=$TP1&password=12345678&csrf=$tok")" "303"
+expect_eq "area stored, touchpoints not (not front line)" "$(sql "$W" "SELECT area_id || '/' || touchpoints FROM user WHERE login='lia'")" "$AREA/"
+
 # XSS: a user's name comes back escaped.
 code "$J" GET /admin/users > /dev/null
 page=$(cat "$T/last.body")
