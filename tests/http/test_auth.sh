@@ -67,7 +67,9 @@ expect_match "the page offers the touchpoints" "$(cat "$T/last.body")" "<option 
 before=$(snapshot "$W")
 expect_eq "front line without touchpoints refused" \
   "$(code "$J" POST /admin/users --data "action=role&login=eve&role=frontline&csrf=$tok")" "400"
-expect_match "with the reason" "$(cat "$T/last.body")" "needs one or more touchpoints"
+expect_match "with the reason, in Spanish first" "$(cat "$T/last.body")" "necesita uno o más puntos de contacto"
+code "$J" POST /admin/users -H 'Accept-Language: en' --data "action=role&login=eve&role=frontline&csrf=$tok" > /dev/null
+expect_match "with the reason, in English" "$(cat "$T/last.body")" "needs one or more touchpoints"
 expect_eq "area lead without an area refused" \
   "$(code "$J" POST /admin/users --data "action=add&login=lia&role=area_lead&password=12345678&csrf=$tok")" "400"
 expect_eq "an unknown touchpoint refused" \
