@@ -1,6 +1,7 @@
 /*
 ** Key-driver analysis on a correlation matrix: R² by Cholesky, Johnson's
-** relative weights by eigen-decomposition (both with GSL), and the seeded
+** relative weights by eigen-decomposition (both with GSL, its abort handler
+** off for the process: stats_gsl_quiet), and the seeded
 ** generator of the bootstrap. Shapley shares are in drivers_shapley.c, the
 ** analysis of a cube in drivers_run.c.
 */
@@ -8,18 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_eigen.h>
-#include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include "drivers.h"
+#include "stats.h"
 #include "../base/err.h"
 #include "../base/i18n.h"
 
 #define EIGEN_EPS 1e-12
 
 int drivers_r2(int p, const double *aRxx, const double *aRxy, double *pR2){
+  stats_gsl_quiet();
   gsl_matrix *A = gsl_matrix_alloc((size_t)p, (size_t)p);
   gsl_vector *b = gsl_vector_alloc((size_t)p), *x = gsl_vector_alloc((size_t)p);
-  gsl_error_handler_t *pOld = gsl_set_error_handler_off();
   int i, j, rc = ECX_OK;
   for(i=0; i<p; i++){
     gsl_vector_set(b, (size_t)i, aRxy[i]);
@@ -32,7 +33,6 @@ int drivers_r2(int p, const double *aRxx, const double *aRxy, double *pR2){
     for(i=0; i<p; i++) r2 += aRxy[i]*gsl_vector_get(x, (size_t)i);
     *pR2 = r2;
   }
-  gsl_set_error_handler(pOld);
   gsl_vector_free(x);
   gsl_vector_free(b);
   gsl_matrix_free(A);
@@ -40,11 +40,11 @@ int drivers_r2(int p, const double *aRxx, const double *aRxy, double *pR2){
 }
 
 int drivers_relweights(int p, const double *aRxx, const double *aRxy, double *aEps){
+  stats_gsl_quiet();
   gsl_matrix *A = gsl_matrix_alloc((size_t)p, (size_t)p);
   gsl_matrix *V = gsl_matrix_alloc((size_t)p, (size_t)p);
   gsl_vector *ev = gsl_vector_alloc((size_t)p);
   gsl_eigen_symmv_workspace *pWork = gsl_eigen_symmv_alloc((size_t)p);
-  gsl_error_handler_t *pOld = gsl_set_error_handler_off();
   double *aLam = ecx_malloc(sizeof(double)*(size_t)p*(size_t)p);
   double *aBeta = ecx_malloc(sizeof(double)*(size_t)p);
   double *aTmp = ecx_malloc(sizeof(double)*(size_t)p);
@@ -88,7 +88,6 @@ int drivers_relweights(int p, const double *aRxx, const double *aRxy, double *aE
       aEps[j] = s;
     }
   }
-  gsl_set_error_handler(pOld);
   free(aTmp);
   free(aBeta);
   free(aLam);

@@ -3,7 +3,9 @@
 ** The formulas are stated in stats.h and derived in docs/metrics.md.
 */
 #include <math.h>
+#include <pthread.h>
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
 #include "stats.h"
 
 void stats_nps_merge(StatsNps *pTo, const StatsNps *pFrom){
@@ -23,7 +25,12 @@ void stats_mean_merge(StatsMean *pTo, const StatsMean *pFrom){
   pTo->sumSq += pFrom->sumSq;
 }
 
+static pthread_once_t gslOnce = PTHREAD_ONCE_INIT;
+static void gsl_quiet_once(void){ gsl_set_error_handler_off(); }
+void stats_gsl_quiet(void){ pthread_once(&gslOnce, gsl_quiet_once); }
+
 double stats_t_quantile(double p, double df){
+  stats_gsl_quiet();
   return gsl_cdf_tdist_Pinv(p, df);
 }
 

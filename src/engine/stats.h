@@ -64,4 +64,9 @@ void stats_mean_change(const StatsMean *pNow, const StatsMean *pBefore, Change *
 /* Quantiles used above, exposed for tests: standard normal and Student t. */
 double stats_t_quantile(double p, double df);
 
+/* Turns GSL's abort-on-error handler off, once for the whole process; every
+** GSL call's status is checked by its caller instead. Safe to call from any
+** thread (pthread_once): the drivers and the t quantile call it first. */
+void stats_gsl_quiet(void);
+
 #endif
