@@ -13,6 +13,7 @@
 #include "../base/util.h"
 #include "../report/bench_format.h"
 #include "../report/drivers_format.h"
+#include "../pages/pages.h"
 
 #define API_DRIVERS_BOOT 200   /* default bootstrap replicates */
 
@@ -44,7 +45,8 @@ int api_drivers_get(HttpReq *p){
   CubeQuery q;
   int aiPred[DRIVERS_MAX_PRED], rc;
   int64_t nBoot = 0, seed = 0;
-  const char *zPair = http_query(p, "pairwise");
+  const char *zPair = http_query(p, "pairwise"), *zLabel = 0;
+  Buf scope;
   memset(&ask, 0, sizeof ask);
   memset(&w, 0, sizeof w);
   if( (rc = int_param(p, "bootstrap", 0, DRIVERS_MAX_BOOT, API_DRIVERS_BOOT, &nBoot)) ) return rc;
@@ -62,6 +64,11 @@ int api_drivers_get(HttpReq *p){
   ask.seed = (uint64_t)seed;
   rc = http_cube(p, &pC);
   if( rc ) return rc;
+  /* Area leads analyse their area's touchpoints (dash_user_scope). */
+  buf_init(&scope, 1u<<21);
+  rc = dash_user_scope(p, pC, &scope, &zLabel);
+  if( rc ){ buf_free(&scope); return rc; }
+  ask.zScope = scope.n ? buf_str(&scope) : 0;
   rc = drivers_prepare(pC, &ask, &spec, aiPred, &w);
   if( rc==ECX_OK ){
     memset(&q, 0, sizeof q);
@@ -71,6 +78,7 @@ int api_drivers_get(HttpReq *p){
     rc = report_guard(pC, &q, ws_min_n(p->pWs));
   }
   if( rc==ECX_OK ) rc = drivers_run(pC, &spec, &res);
+  buf_free(&scope);
   if( rc ){ cube_where_free(&w); return api_invalid(p, rc, 0); }
   memset(&show, 0, sizeof show);
   show.zWhere = ask.zWhere; show.zSegment = ask.zSegment; show.zFrom = ask.zFrom; show.zTo = ask.zTo;

@@ -114,13 +114,18 @@ int page_drivers(HttpReq *p){
   DriversSpec spec;
   DriversResult res;
   int ai[DRIVERS_MAX_PRED], rc, i;
-  Buf body;
+  const char *zLabel = 0;
+  Buf body, scope;
   memset(&w, 0, sizeof w);
   memset(&q, 0, sizeof q);
   memset(&spec, 0, sizeof spec);
   if( !zOutcome || !zOutcome[0] ) zOutcome = "nps";
   rc = http_cube(p, &pC);
   if( rc ) return rc;
+  /* Area leads and front-line staff analyse their own touchpoints. */
+  buf_init(&scope, 1u<<21);
+  rc = dash_user_scope(p, pC, &scope, &zLabel);
+  if( rc ){ buf_free(&scope); return rc; }
   buf_init(&body, HTTP_MAX_RESPONSE);
   drivers_form(p, &body, pC, zOutcome);
   q.dayFrom = INT64_MIN;
@@ -136,7 +141,7 @@ int page_drivers(HttpReq *p){
   if( rc==ECX_OK && http_query(p, "to") && http_query(p, "to")[0] ) rc = report_parse_day(http_query(p, "to"), _("to"), &q.dayTo);
   if( rc==ECX_OK ){
     const char *zW = http_query(p, "where"), *zS = http_query(p, "segment");
-    rc = report_where_compile(pC, zW && zW[0] ? zW : 0, zS && zS[0] ? zS : 0, &w);
+    rc = report_where_scoped(pC, scope.n ? buf_str(&scope) : 0, zW && zW[0] ? zW : 0, zS && zS[0] ? zS : 0, &w);
   }
   q.pWhere = &w;
   if( rc==ECX_OK ) rc = report_guard(pC, &q, ws_min_n(p->pWs));
@@ -154,11 +159,13 @@ int page_drivers(HttpReq *p){
   {
     char *zMsg = rc ? http_strdup(p, err_detail()) : 0;
     layout_begin(p, _("Key drivers"));
+    dash_scope_note(p, zLabel);
     if( zMsg ) layout_notice(p, "error", zMsg);
   }
   buf_append(&p->body, buf_str(&body), body.n);
   layout_end(p);
   cube_where_free(&w);
   buf_free(&body);
+  buf_free(&scope);
   return ECX_OK;
 }

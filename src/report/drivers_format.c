@@ -259,8 +259,8 @@ int drivers_prepare(const Cube *pCube, const DriversAsk *pA, DriversSpec *pSpec,
   pSpec->iOutcome = cube_met_find(pCube, zOutcome);
   if( pSpec->iOutcome<0 ) rc = unknown_metric(pCube, zOutcome);
   if( rc==ECX_OK ) rc = parse_predictors(pCube, zPred, pSpec->iOutcome, aiPred, &pSpec->nPred);
-  if( rc==ECX_OK ) rc = report_where_compile(pCube, pA->zWhere && pA->zWhere[0] ? pA->zWhere : 0,
-                                             pA->zSegment && pA->zSegment[0] ? pA->zSegment : 0, pW);
+  if( rc==ECX_OK ) rc = report_where_scoped(pCube, pA->zScope, pA->zWhere && pA->zWhere[0] ? pA->zWhere : 0,
+                                            pA->zSegment && pA->zSegment[0] ? pA->zSegment : 0, pW);
   pSpec->aiPred = aiPred;
   pSpec->pWhere = pW;
   pSpec->dayFrom = INT64_MIN;

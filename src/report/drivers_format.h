@@ -22,6 +22,7 @@ typedef struct DriversShow {
 typedef struct DriversAsk {
   const char *zOutcome, *zPredictors, *zSegment, *zWhere, *zFrom, *zTo;
   const char *zFromOpt, *zToOpt;   /* names of the date options, for messages */
+  const char *zScope;              /* the reader's scope filter, or NULL (report_where_scoped) */
   int pairwise, nBoot;
   uint64_t seed;
 } DriversAsk;

@@ -1,6 +1,7 @@
 # An area lead sees only the touchpoints its area answers for
 # (touchpoint_area, set through the API's "areas"): on the overview, the
-# breakdown, the heatmap, the verbatims and every CSV, with n checked
+# breakdown, the heatmap, the verbatims, the key drivers (page and API)
+# and every CSV, with n checked
 # against counts computed here with sqlite3; where= and segment= narrow
 # that scope but never widen it; the differencing guard works inside the
 # scope and never counts outside it; an area without touchpoints gets a
@@ -158,6 +159,21 @@ expect_eq "  and no page speaks of the responses outside" "$(code "$T/todo" GET 
 expect_eq "the analyst's view of the same is refused by the guard (3 responses apart)" \
   "$(code "$T/ana" GET "/breakdown?format=csv&where=touchpoint%3DTienda%7CWeb%7CInstalaci%C3%B3n%7CCall%20center")" "400"
 
+# ---- key drivers: an area lead analyses its area's touchpoints
+# Listwise: responses of the scope with the NPS, the CSAT and the rating.
+N_DRV=$(sql "$W" "SELECT count(*) FROM response r WHERE r.touchpoint_id IN $OPS AND EXISTS(SELECT 1 FROM answer WHERE response_id=r.id AND question_id=1) AND EXISTS(SELECT 1 FROM answer WHERE response_id=r.id AND question_id=2) AND EXISTS(SELECT 1 FROM answer WHERE response_id=r.id AND question_id=3)")
+N_DRV_ALL=$(sql "$W" "SELECT count(*) FROM response r WHERE EXISTS(SELECT 1 FROM answer WHERE response_id=r.id AND question_id=1) AND EXISTS(SELECT 1 FROM answer WHERE response_id=r.id AND question_id=2) AND EXISTS(SELECT 1 FROM answer WHERE response_id=r.id AND question_id=3)")
+drv_n() { code "$1" GET "/api/v1/drivers?bootstrap=0$2" > /dev/null; python3 -c "import json; print(json.load(open('$T/last.body'))['n'])"; }
+expect_eq "API drivers: the area lead's n is its scope's ($N_DRV)" "$(drv_n "$T/op")" "$N_DRV"
+expect_eq "API drivers: the analyst's n is everyone's ($N_DRV_ALL)" "$(drv_n "$T/ana")" "$N_DRV_ALL"
+expect_eq "API drivers: where=touchpoint=Tienda does not widen the scope (no response left: 422)" \
+  "$(code "$T/op" GET '/api/v1/drivers?bootstrap=0&where=touchpoint%3DTienda')" "422"
+expect_match "  too_small" "$(body)" '"code":"too_small"'
+expect_eq "API drivers: the analyst gets Tienda's" "$(code "$T/ana" GET '/api/v1/drivers?bootstrap=0&where=touchpoint%3DTienda')" "200"
+code "$T/op" GET '/drivers' -H 'Accept-Language: en' > /dev/null
+expect_match "drivers page: the scope line" "$(body)" '<p class="ecx-scope">Area: Operaciones — touchpoints: Instalación, Call center</p>'
+expect_match "drivers page: n of the scope" "$(body)" "n = $N_DRV\\b"
+expect_eq "drivers of an area without touchpoints: 403" "$(code "$T/va" GET /drivers)$(code "$T/va" GET /api/v1/drivers)" "403403"
 # ---- an area without touchpoints
 for path in / /breakdown /heatmap /verbatims '/?format=csv' '/breakdown?format=csv' '/heatmap?format=csv' '/verbatims?format=csv'; do
   expect_eq "area without touchpoints: GET $path is 403" "$(code "$T/va" GET "$path" -H 'Accept-Language: en')" "403"
