@@ -13,6 +13,7 @@
 #include "../base/err.h"
 #include "../base/i18n.h"
 #include "../base/util.h"
+#include "../engine/disclosure.h"
 
 /* The cube metric a KPI measures: the dimension itself, or the first
 ** metric of the NPS, CSAT or CES kind; -1 when there is none. */
@@ -95,6 +96,28 @@ static int tp_rows(const Cube *pC, Workspace *pWs, int iCol, const CubeResult *r
   return rc;
 }
 
+/* Complementary suppression over the n figures a[0], a[stride], ... whose
+** total is shown (disclosure.h): the ones it hides get status no data and
+** are marked hidden. */
+static void hide_complements(KpiValue *a, int n, size_t stride, int minN){
+  int64_t *aN = ecx_calloc((size_t)n + 1, sizeof(int64_t));
+  unsigned char *aHide = ecx_calloc((size_t)n + 1, 1);
+  for(int i=0; i<n; i++){
+    aN[i] = a[i*stride].e.n;
+    aHide[i] = a[i*stride].status==KPI_NO_DATA;
+  }
+  while( disclosure_hide_one(n, 0, aN, 1, aHide, minN) ){}
+  for(int i=0; i<n; i++){
+    KpiValue *v = &a[i*stride];
+    if( aHide[i] && v->status!=KPI_NO_DATA ){
+      v->status = KPI_NO_DATA;
+      v->hidden = 1;
+    }
+  }
+  free(aHide);
+  free(aN);
+}
+
 static void add_hist(int64_t *aTo, const int64_t *aFrom){
   for(int x=0; x<CUBE_HIST; x++) aTo[x] += aFrom[x];
 }
@@ -165,13 +188,18 @@ int promise_eval(const Cube *pC, Workspace *pWs, const Promise *pr, const Promis
     PromiseDimEval *d = &pOut->aDim[k];
     value_of(pC, d, aCur + k*CUBE_HIST, minN, &d->cur);
     for(int m=0; m<d->nMonth; m++) value_of(pC, d, aaMonth[k] + m*CUBE_HIST, minN, &d->aMonth[m]);
+    hide_complements(d->aMonth, d->nMonth, 1, minN);
     if( d->cur.status==KPI_BELOW ) pOut->aAlert[pOut->nAlert++] = (PromiseAlert){k, -1};
   }
   for(int i=0; i<pOut->nTp; i++){
     for(int k=0; k<nDim; k++){
-      KpiValue *v = &pOut->aCell[i*nDim + k];
-      value_of(pC, &pOut->aDim[k], aCell + (i*nDim + k)*CUBE_HIST, minN, v);
-      if( v->status==KPI_BELOW ) pOut->aAlert[pOut->nAlert++] = (PromiseAlert){k, i};
+      value_of(pC, &pOut->aDim[k], aCell + (i*nDim + k)*CUBE_HIST, minN, &pOut->aCell[i*nDim + k]);
+    }
+  }
+  for(int k=0; k<nDim; k++) hide_complements(pOut->aCell + k, pOut->nTp, (size_t)nDim, minN);
+  for(int i=0; i<pOut->nTp; i++){
+    for(int k=0; k<nDim; k++){
+      if( pOut->aCell[i*nDim + k].status==KPI_BELOW ) pOut->aAlert[pOut->nAlert++] = (PromiseAlert){k, i};
     }
   }
 out:

@@ -93,6 +93,8 @@ void promise_kpi_list_free(PromiseKpi *a, int n);
 typedef struct KpiValue {
   Estimate e;
   KpiStatus status;
+  int hidden;      /* status no data although n >= min_n: shown, it would give
+                   ** away a figure under min_n through the total (see below) */
 } KpiValue;
 
 /* One promise dimension evaluated. */
@@ -125,7 +127,12 @@ typedef struct PromiseEval {
 /* Evaluate pr's dimensions with the KPIs aKpi (from promise_kpi_list) over
 ** the promise's target (segment and filter) on the cube: one cube query
 ** grouped by touchpoint and month. Figures with fewer than minN answers are
-** suppressed (status no data). Touchpoints are ordered by their position. */
+** suppressed (status no data), and so are as many more as complementary
+** suppression needs (disclosure.h): a KPI's current value is the total of
+** its touchpoints' cells and of its months, so in each dimension's column
+** of the matrix and in its trend what is hidden adds up to 0 or to at least
+** minN answers (those are marked hidden). Touchpoints are ordered by their
+** position. */
 int promise_eval(const Cube *pC, Workspace *pWs, const Promise *pr, const PromiseKpi *aKpi, int nKpi,
                  int minN, PromiseEval *pOut);
 void promise_eval_free(PromiseEval *p);

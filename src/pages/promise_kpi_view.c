@@ -128,6 +128,10 @@ void promise_matrix_view(Buf *b, const PromiseEval *e){
     buf_printf(b, "<tr><th>%h</th>", e->azTp[i]);
     for(int k=0; k<nC; k++){
       const KpiValue *v = &e->aCell[i*nC + k];
+      if( v->hidden ){
+        buf_printf(b, "<td class=\"ecx-suppressed\" data-status=\"no_data\" data-hidden=\"1\">%h</td>", _("hidden"));
+        continue;
+      }
       if( v->status==KPI_NO_DATA ){
         buf_printf(b, "<td class=\"ecx-suppressed\" data-status=\"no_data\">n &lt; %d</td>", e->minN);
         continue;
@@ -141,7 +145,8 @@ void promise_matrix_view(Buf *b, const PromiseEval *e){
   buf_printf(b, "</tbody></table>\n<p class=\"ecx-count\">%h ", _("Each cell is the dimension's KPI measured at that "
              "touchpoint, over the KPI's period: green on target, amber below but not significantly, red "
              "significantly below, grey without a target; cells with fewer answers than"));
-  buf_printf(b, "%d %h</p>\n", e->minN, _("are not shown."));
+  buf_printf(b, "%d %h</p>\n", e->minN, _("are not shown, nor, marked hidden, the cells that would give "
+             "one of them away through the KPI's total."));
   free(azCol); free(aCol); free(aV); free(azClass);
 }
 

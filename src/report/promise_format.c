@@ -70,6 +70,7 @@ static void value_json(Buf *pOut, const KpiValue *v){
   report_json_num(pOut, "ci_low", show ? v->e.lo : NAN); buf_putc(pOut, ',');
   report_json_num(pOut, "ci_high", show ? v->e.hi : NAN);
   buf_printf(pOut, ",\"status\":%j", promise_kpi_status_name(v->status));
+  if( v->hidden ) buf_puts(pOut, ",\"hidden\":true");
 }
 
 static const char *month(char *a, size_t n, int64_t key){

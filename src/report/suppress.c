@@ -16,6 +16,7 @@
 #include <string.h>
 #include "report.h"
 #include "../base/err.h"
+#include "../engine/disclosure.h"
 
 typedef struct SupCtx {
   int nBy;
@@ -36,8 +37,8 @@ static int cmp_other_keys(const void *a, const void *b, void *pArg){
 
 /* One pass over every set: for each set whose hidden count aN (where aHide
 ** is set) is between 1 and minN - 1, hide its smallest shown member with a
-** count above 0. aOrder[k*nGroup ...] holds the groups sorted for key k.
-** Returns how many members it hid. */
+** count above 0 (disclosure_hide_one). aOrder[k*nGroup ...] holds the
+** groups sorted for key k. Returns how many members it hid. */
 static int64_t pass(int64_t nGroup, int nSet, const SupCtx *aCtx, const int64_t *aOrder,
                     const int64_t *aN, size_t stride, unsigned char *aHide, int minN){
   int64_t nNew = 0;
@@ -47,17 +48,7 @@ static int64_t pass(int64_t nGroup, int nSet, const SupCtx *aCtx, const int64_t 
     while( i < nGroup ){
       int64_t j = i + 1;
       while( j < nGroup && cmp_other_keys(&o[i], &o[j], (void*)&aCtx[k])==0 ) j++;
-      int64_t nHidden = 0, best = -1;
-      for(int64_t t = i; t < j; t++){
-        int64_t g = o[t];
-        if( aN[g*stride]<=0 ) continue;
-        if( aHide[g*stride] ) nHidden += aN[g*stride];
-        else if( best<0 || aN[g*stride] < aN[best*stride] ) best = g;
-      }
-      if( nHidden>0 && nHidden<minN && best>=0 ){
-        aHide[best*stride] = 1;
-        nNew++;
-      }
+      nNew += disclosure_hide_one(j - i, o + i, aN, stride, aHide, minN);
       i = j;
     }
   }

@@ -350,19 +350,47 @@ TEST(promise_kpi_eval_by_hand){
     CHECK_NEAR(c->e.lo, 2.5 - 2.570582*sqrt(0.05), 1e-5);
     CHECK_INT(c->status, KPI_BELOW);
     check_est(c, by_hand_mean(0, "2026-01", "2026-03", TP_CALL), "call rapidez");
-    /* Tienda x Rapidez: 5,4,5,5,4: 4.6 >= 4.5: on target. */
-    CHECK_NEAR(e.aCell[1*N_D + D_RAP].e.value, 4.6, 1e-12);
-    CHECK_INT(e.aCell[1*N_D + D_RAP].status, KPI_ON_TARGET);
     /* Web has one answer each: under min_n 3, suppressed. */
-    for(int k2=0; k2<N_D; k2++) CHECK_INT(e.aCell[2*N_D + k2].status, KPI_NO_DATA);
-    /* Call center x Amabilidad, Feb-Mar: 3,5,4: 2 of 3. */
+    for(int k2=0; k2<N_D; k2++){
+      CHECK_INT(e.aCell[2*N_D + k2].status, KPI_NO_DATA);
+      CHECK_INT(e.aCell[2*N_D + k2].hidden, 0);
+    }
+    /* Complementary suppression: each KPI shows its column's total, which
+    ** less the shown cells would give Web's one answer away. So in every
+    ** column the smallest shown cell is hidden too, after which 4 or more
+    ** answers are hidden (>= 3). Answers per column, Call center,
+    ** Tienda, Web: Rapidez 6, 5, 1 -> Tienda; Amabilidad (Feb-Mar) 3, 4, 1 ->
+    ** Call center; Precio 5, 4, 1 -> Tienda; App (NPS) 6, 5, 1 -> Tienda. */
+    static const int aHiddenTp[N_D] = {1, 0, 1, 1};
+    for(int k2=0; k2<N_D; k2++){
+      for(int i=0; i<2; i++){
+        const KpiValue *v = &e.aCell[i*N_D + k2];
+        CHECK_INT(v->hidden, i==aHiddenTp[k2]);
+        if( i==aHiddenTp[k2] ) CHECK_INT(v->status, KPI_NO_DATA);
+        else CHECK(v->status!=KPI_NO_DATA);
+      }
+    }
+    CHECK_INT(e.aCell[1*N_D + D_RAP].e.n, 5);
+    CHECK_INT(e.aCell[0*N_D + D_AMA].e.n, 3);
+    CHECK_INT(e.aCell[1*N_D + D_PRE].e.n, 4);
+    CHECK_INT(e.aCell[1*N_D + D_APP].e.n, 5);
+    /* The hidden cells' figures are still those computed by hand (what is
+    ** shown of them is decided by their status). Tienda x Rapidez:
+    ** 5,4,5,5,4: 4.6. Call center x Amabilidad, Feb-Mar: 3,5,4: 2 of 3.
+    ** Tienda x App (NPS): 10,9,8,10,9 -> 80. */
+    CHECK_NEAR(e.aCell[1*N_D + D_RAP].e.value, 4.6, 1e-12);
     check_est(&e.aCell[0*N_D + D_AMA], by_hand_top2(1, "2026-02", "2026-03", TP_CALL), "call amabilidad");
-    CHECK_INT(e.aCell[0*N_D + D_AMA].status, KPI_NOT_SIG);
-    /* Tienda x App (NPS): 10,9,8,10,9 -> 80: on target. */
     check_est(&e.aCell[1*N_D + D_APP], by_hand_nps("2025-04", "2026-03", TP_TIENDA), "tienda nps");
     CHECK_NEAR(e.aCell[1*N_D + D_APP].e.value, 80, 1e-9);
-    CHECK_INT(e.aCell[1*N_D + D_APP].status, KPI_ON_TARGET);
+    /* Call center x App, shown: 3,6,9,10,5,7: 2 promoters, 3 detractors of
+    ** 6: -16.7. */
+    check_est(&e.aCell[0*N_D + D_APP], by_hand_nps("2025-04", "2026-03", TP_CALL), "call nps");
+    CHECK_NEAR(e.aCell[0*N_D + D_APP].e.value, -100.0/6, 1e-9);
     check_est(&e.aCell[0*N_D + D_PRE], by_hand_mean(2, "2025-04", "2026-03", TP_CALL), "call precio");
+    /* The months of every trend have 3 or more answers: none hidden. */
+    for(int k2=0; k2<N_D; k2++){
+      for(int m=0; m<e.aDim[k2].nMonth; m++) CHECK_INT(e.aDim[k2].aMonth[m].hidden, 0);
+    }
   }
   /* Alerts: the Rapidez KPI, then the Call center x Rapidez cell. */
   CHECK_INT(e.nAlert, 2);
