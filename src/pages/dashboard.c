@@ -37,7 +37,7 @@ void dash_suppress(const CubeResult *pR, const Figure *aFig, int nFig, int minN,
   for(int64_t g = 0; g < n; g++) aaHist[g] = pR->aHist + g*nH;
   *paGroup = ecx_calloc((size_t)n + 1, 1);
   *paCell = ecx_calloc((size_t)(n*nFig) + 1, 1);
-  report_suppress(n, pR->nBy, pR->aKey, pR->aRows, aaHist, aFig, nFig, minN, *paGroup, *paCell);
+  report_suppress(n, pR->nBy, pR->aBy, pR->aKey, pR->aRows, aaHist, aFig, nFig, minN, *paGroup, *paCell);
   free(aaHist);
 }
 

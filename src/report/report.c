@@ -233,7 +233,7 @@ static void mark_hidden(ReportData *pD, int minN){
       aRows[g] = pass ? (r->aPrev ? r->nPrevRows : 0) : r->nRows;
       aaHist[g] = pass ? r->aPrev : r->aHist;
     }
-    report_suppress(nG, nBy, aKey, aRows, aaHist, pD->aFig, pD->nFig, minN, aGroup, aCell);
+    report_suppress(nG, nBy, pD->aBy, aKey, aRows, aaHist, pD->aFig, pD->nFig, minN, aGroup, aCell);
     for(int64_t g = 0; g < nG; g++){
       ReportRow *r = &a[g + 1];
       if( pass==0 ) r->hidden = aGroup[g];
@@ -274,6 +274,7 @@ int report_run(const Cube *pCube, const ReportSpec *pSpec, Buf *pOut){
   if( rc==ECX_OK ) rc = report_where_scoped(pCube, pSpec->zScope, pSpec->zWhere, pSpec->zSegment, &where);
   if( rc ) goto out;
   d.nBy = q.nBy;
+  memcpy(d.aBy, q.aBy, sizeof d.aBy);
   d.hasCompare = pSpec->comparePrevious;
   q.pWhere = &where;
   qAll = q;

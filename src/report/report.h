@@ -70,14 +70,16 @@ void report_filters_line(Buf *pOut, const char *zWhere, const char *zSegment,
 int report_guard(const Cube *pCube, const CubeQuery *pQ, int minN);
 
 /* Complementary suppression (suppress.c) of nGroup groups with nBy keys
-** each (aKey, nGroup*nBy), their response counts and histograms: aGroup[g]
+** each (aKey, nGroup*nBy; aBy says which keys are periods: months and
+** quarters are also checked within each quarter and year; NULL for none),
+** their response counts and histograms: aGroup[g]
 ** is set when group g must be hidden (under minN, or needed to keep the
 ** hidden groups of a row, column or the whole table from adding up to
 ** fewer than minN), aCell[g*nFig + f] when figure f of group g must be
 ** (the group is hidden, the figure has fewer than minN answers, or again to
 ** keep hidden answers from adding up to fewer than minN). The caller
 ** allocates both arrays. */
-int report_suppress(int64_t nGroup, int nBy, const int64_t *aKey, const int64_t *aRows,
+int report_suppress(int64_t nGroup, int nBy, const CubeBy *aBy, const int64_t *aKey, const int64_t *aRows,
                     const int64_t *const *aaHist, const Figure *aFig, int nFig, int minN,
                     unsigned char *aGroup, unsigned char *aCell);
 

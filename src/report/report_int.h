@@ -24,6 +24,7 @@ typedef struct ReportData {
   const Cube *pCube;
   const ReportSpec *pSpec;
   int nBy;
+  CubeBy aBy[CUBE_MAX_BY];        /* the groupings (periods among them) */
   const char *azBy[CUBE_MAX_BY];  /* grouping names */
   int nFig;
   Figure aFig[REPORT_MAX_FIG];

@@ -10,8 +10,8 @@
 
 /* One NPS figure; group g has aRows[g] responses, aNps[g] of them answered
 ** (all 10s). */
-static void run(int64_t nGroup, int nBy, const int64_t *aKey, const int64_t *aRows,
-                const int64_t *aNps, unsigned char *aGroup, unsigned char *aCell){
+static void run_by(int64_t nGroup, int nBy, const CubeBy *aBy, const int64_t *aKey, const int64_t *aRows,
+                   const int64_t *aNps, unsigned char *aGroup, unsigned char *aCell){
   static int64_t aHist[16][CUBE_HIST];
   const int64_t *aa[16];
   Figure f;
@@ -23,7 +23,66 @@ static void run(int64_t nGroup, int nBy, const int64_t *aKey, const int64_t *aRo
     aHist[g][10] = aNps[g];
     aa[g] = aHist[g];
   }
-  report_suppress(nGroup, nBy, aKey, aRows, aa, &f, 1, 5, aGroup, aCell);
+  report_suppress(nGroup, nBy, aBy, aKey, aRows, aa, &f, 1, 5, aGroup, aCell);
+}
+
+/* The same without periods among the keys. */
+static void run(int64_t nGroup, int nBy, const int64_t *aKey, const int64_t *aRows,
+                const int64_t *aNps, unsigned char *aGroup, unsigned char *aCell){
+  run_by(nGroup, nBy, 0, aKey, aRows, aNps, aGroup, aCell);
+}
+
+TEST(suppress_months_within_their_quarter){
+  /* By month, 2026-01..06 (keys 2026*12 + 0..5): 10, 11, 2 | 7, 12, 13.
+  ** The table's total alone: March's 2 is hidden, so the smallest other,
+  ** April's 7, goes too (9 >= 5). But a table by quarter shows Q1 = 23:
+  ** less January and February it gives March's 2, so within Q1 the
+  ** smallest shown month, January's 10, is hidden too. Q2 then hides 7
+  ** (>= 5) and the year 19: nothing more. */
+  CubeBy by = {-1, CUBE_PERIOD_MONTH};
+  int64_t aKey[6], aRows[] = {10, 11, 2, 7, 12, 13};
+  unsigned char aG[6], aC[6];
+  for(int i = 0; i < 6; i++) aKey[i] = 2026*12 + i;
+  run_by(6, 1, &by, aKey, aRows, aRows, aG, aC);
+  CHECK_INT(aG[0], 1); CHECK_INT(aG[1], 0); CHECK_INT(aG[2], 1);
+  CHECK_INT(aG[3], 1); CHECK_INT(aG[4], 0); CHECK_INT(aG[5], 0);
+  /* Without the months' nesting (a key that is no period), only the total
+  ** is protected: March and April. */
+  run(6, 1, aKey, aRows, aRows, aG, aC);
+  CHECK_INT(aG[0] + aG[1] + aG[2] + aG[3] + aG[4] + aG[5], 2);
+  CHECK_INT(aG[2], 1); CHECK_INT(aG[3], 1);
+  /* Quarters within their year: 2025-Q4 (key 2025*4 + 3) is another year:
+  ** 2026-Q1 2, Q2 30, 2025-Q4 40: the whole table hides 2 + the smallest
+  ** (30); within 2026 the 2 and 30 are hidden already (32): nothing more;
+  ** 2025 alone has nothing hidden. */
+  CubeBy byQ = {-1, CUBE_PERIOD_QUARTER};
+  int64_t aKeyQ[] = {2025*4 + 3, 2026*4, 2026*4 + 1}, aRowsQ[] = {40, 2, 30};
+  unsigned char aGQ[3], aCQ[3];
+  run_by(3, 1, &byQ, aKeyQ, aRowsQ, aRowsQ, aGQ, aCQ);
+  CHECK_INT(aGQ[0], 0); CHECK_INT(aGQ[1], 1); CHECK_INT(aGQ[2], 1);
+}
+
+TEST(suppress_months_by_touchpoint_within_quarters){
+  /* Touchpoint x month: touchpoint 1 has Jan 20, Feb 20, Mar 3, Apr 6; the
+  ** touchpoint's row (all four months) hides Mar 3 and then the smallest
+  ** other, Apr 6 (9 >= 5) - but then its Q1 row (Jan, Feb, Mar, shown by
+  ** a table by touchpoint x quarter) still has only 3 hidden: Jan or Feb
+  ** (the first of equals, Jan) goes too. Touchpoint 2 has 50 in each month:
+  ** March's column (3 hidden, 50 shown) hides touchpoint 2's March too;
+  ** April's column already hides 6 (>= 5), so touchpoint 2's April stays. */
+  CubeBy aBy[2] = {{1, CUBE_PERIOD_NONE}, {-1, CUBE_PERIOD_MONTH}};
+  int64_t aKey[16], aRows[] = {20, 20, 3, 6, 50, 50, 50, 50};
+  unsigned char aG[8], aC[8];
+  for(int t = 0; t < 2; t++){
+    for(int m = 0; m < 4; m++){ aKey[(t*4 + m)*2] = t + 1; aKey[(t*4 + m)*2 + 1] = 2026*12 + m; }
+  }
+  run_by(8, 2, aBy, aKey, aRows, aRows, aG, aC);
+  CHECK_INT(aG[2], 1); CHECK_INT(aG[3], 1);
+  CHECK_INT(aG[0] + aG[1], 1);
+  /* Every set's hidden count is now 0 or >= 5: check the Q1 row of
+  ** touchpoint 1 by hand. */
+  CHECK((aG[0] ? 20 : 0) + (aG[1] ? 20 : 0) + 3 >= 5);
+  CHECK_INT(aG[4], 0); CHECK_INT(aG[5], 0); CHECK_INT(aG[6], 1); CHECK_INT(aG[7], 0);
 }
 
 TEST(suppress_one_way_hides_the_smallest_other_group){
