@@ -26,7 +26,7 @@ void cube_free(Cube *pCube){
   free(pCube->aCol);
   for(i=0; i<pCube->nMet; i++){
     free(pCube->aMet[i].zName);
-    free(pCube->aMet[i].aVal);
+    if( (i&1)==0 ) free(pCube->aMet[i].aVal);   /* odd ones share it */
     free(pCube->aMet[i].aQuestion);
   }
   free(pCube->aMet);
@@ -45,8 +45,24 @@ int64_t cube_bytes(const Cube *pCube){
   int64_t n = pCube->nRow*(int64_t)sizeof(uint16_t);
   int i;
   for(i=0; i<pCube->nCol; i++) n += pCube->nRow*pCube->aCol[i].width;
-  n += pCube->nRow*pCube->nMet;
+  n += pCube->nRow*((pCube->nMet + 1)/2);
   return n;
+}
+
+void cube_met_link(Cube *pCube){
+  int i;
+  for(i=0; i<pCube->nMet; i++){
+    pCube->aMet[i].shift = (i&1) ? 4 : 0;
+    if( i&1 ) pCube->aMet[i].aVal = pCube->aMet[i - 1].aVal;
+  }
+}
+
+void cube_met_columns(Cube *pCube, int64_t n){
+  int i;
+  for(i=0; i<pCube->nMet; i+=2){
+    pCube->aMet[i].aVal = ecx_realloc(pCube->aMet[i].aVal, (size_t)(n>0 ? n : 1));
+  }
+  cube_met_link(pCube);
 }
 
 int cube_col_find(const Cube *pCube, const char *zName){
