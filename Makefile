@@ -76,7 +76,7 @@ $(BUILD)/obj/%.o: %.c
 # vectorizer; -O2 only vectorizes loops of known length, so these files ask
 # for the full cost model (GCC; other compilers keep their defaults).
 VECT := $(shell $(CC) -Werror -fvect-cost-model=dynamic -c -x c /dev/null -o /dev/null 2>/dev/null && echo -fvect-cost-model=dynamic)
-$(BUILD)/obj/src/engine/cube_scan.o $(BUILD)/obj/src/engine/cube_count.o: CFLAGS += $(VECT)
+$(BUILD)/obj/src/engine/cube_scan.o $(BUILD)/obj/src/engine/cube_count.o $(BUILD)/obj/src/engine/cube_cache.o: CFLAGS += $(VECT)
 
 # Spanish catalog: one .po fragment per subsystem under po/es/, joined.
 $(BUILD)/locale/es/LC_MESSAGES/ecx.mo: $(PO_ES)
