@@ -5,11 +5,12 @@
 **
 ** A chunk is processed column by column: first the accept mask (date range,
 ** benchmark rows, filter terms), then the group slot of every row (codes
-** times strides, rejected rows sent to a trash slot), then one histogram
-** increment per row and metric, two metrics per byte read (a slot's row
-** count is its first histogram's total). No branch depends on the data.
-** The loops over a chunk are written to be vectorized (the Makefile builds
-** this file with the compiler's full vectorizer).
+** times strides, rejected rows sent to a trash slot), then one increment
+** per row and rating byte (two metrics) into the slot's joint histogram of
+** that byte (PairLayout). No branch depends on the data. The loops over a
+** chunk are written to be vectorized (the Makefile builds this file with
+** the compiler's full vectorizer). After the threads' counts are added,
+** the joint counts are summed into 16-bin histograms per metric.
 */
 #include <pthread.h>
 #include <stdio.h>
