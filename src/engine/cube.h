@@ -33,6 +33,7 @@
 #include "../model/workspace.h"
 
 #define CUBE_MISSING 15
+#define CUBE_ZONE 2048   /* rows per zone of the day column (Cube.aZoneLo) */
 #define CUBE_HIST 16
 #define CUBE_MAX_BY 6
 #define CUBE_MAX_SEGMENT 62
@@ -73,6 +74,9 @@ typedef struct Cube {
   int64_t nRow, nAlloc;
   int64_t dayBase;        /* day number of aDay[i]==0 */
   uint16_t *aDay;         /* nRow days since dayBase */
+  int64_t nZone;          /* zones of CUBE_ZONE rows (the last may be short) */
+  uint16_t *aZoneLo;      /* nZone: the smallest aDay of each zone, */
+  uint16_t *aZoneHi;      /* and the largest (derived: cube_zones_update) */
   int nCol;
   CubeCol *aCol;
   int nMet;

@@ -254,16 +254,16 @@ static int codes_ok(const CubeCol *p, int64_t n){
   }
   return mx<=(unsigned)p->nValue;
 }
-static int days_ok(const Cube *pC){
-  uint16_t lo = 65535, hi = 0;
-  int64_t i;
+/* The days, through their zones (computed here). */
+static int days_ok(Cube *pC){
+  int64_t z;
+  cube_zones_update(pC, 0);
   if( pC->nRow==0 ) return 1;
   if( pC->dayMin<0 || pC->dayMax>65535 || pC->dayMin>pC->dayMax ) return 0;
-  for(i=0; i<pC->nRow; i++){
-    lo = pC->aDay[i]<lo ? pC->aDay[i] : lo;
-    hi = pC->aDay[i]>hi ? pC->aDay[i] : hi;
+  for(z=0; z<pC->nZone; z++){
+    if( pC->aZoneLo[z]<pC->dayMin || pC->aZoneHi[z]>pC->dayMax ) return 0;
   }
-  return lo>=pC->dayMin && hi<=pC->dayMax;
+  return 1;
 }
 
 /* Read the row columns, stored from offset off, into pC: one read each,

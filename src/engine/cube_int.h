@@ -30,6 +30,10 @@ void cube_met_columns(Cube *pCube, int64_t n);
 ** even metrics own their column (shift 0). */
 void cube_met_link(Cube *pCube);
 
+/* Recompute the day range of the zones from the one holding row iFrom to
+** the end (after rows were appended, or read from the cache). */
+void cube_zones_update(Cube *pCube, int64_t iFrom);
+
 /* AND into aOk[0..n) whether rows i0..i0+n pass the filter pW. */
 void cube_where_eval(const Cube *pCube, const CubeWhere *pW, int64_t i0, int n, uint8_t *aOk);
 

@@ -20,7 +20,7 @@
 #include "../base/err.h"
 #include "../base/i18n.h"
 
-#define CHUNK 2048
+#define CHUNK CUBE_ZONE   /* a chunk is a zone of the day column */
 #define MAX_CELLS (64ll*1024*1024)   /* counters per thread */
 
 /* How a rating byte (two metrics, cube.h) is counted: per slot, each byte
@@ -65,10 +65,22 @@ static void scan_chunk(const Plan *pP, Part *pPart, int64_t i0, int n){
   uint8_t aOk[CHUNK];
   const uint16_t *aDay = pC->aDay + i0;
   uint32_t trash = (uint32_t)pP->nSlot*pP->cellMul;
+  int64_t z = i0/CUBE_ZONE;
+  uint16_t dLo = 65535, dHi = 0;   /* the chunk's days */
   int i, k, p;
+  if( z<pC->nZone && i0%CUBE_ZONE==0 ){
+    dLo = pC->aZoneLo[z];
+    dHi = pC->aZoneHi[z];
+  }else{
+    for(i=0; i<n; i++){
+      dLo = aDay[i]<dLo ? aDay[i] : dLo;
+      dHi = aDay[i]>dHi ? aDay[i] : dHi;
+    }
+  }
+  if( dHi<pP->dayLo || dLo>pP->dayHi ) return;   /* every row rejected: nothing to count */
   memset(aKey, 0, sizeof(uint32_t)*(size_t)n);
   memset(aOk, 1, (size_t)n);
-  if( pP->dayLo>pC->dayMin || pP->dayHi<pC->dayMax ){
+  if( dLo<pP->dayLo || dHi>pP->dayHi ){
     uint16_t lo = (uint16_t)pP->dayLo, hi = (uint16_t)pP->dayHi;
     for(i=0; i<n; i++) aOk[i] &= (aDay[i]>=lo) & (aDay[i]<=hi);
   }
@@ -88,11 +100,6 @@ static void scan_chunk(const Plan *pP, Part *pPart, int64_t i0, int n){
     if( pQ->aBy[k].iCol<0 ){
       const uint16_t *aPer = pP->aPeriodOf[k];
       int64_t dMin = pC->dayMin;
-      uint16_t dLo = 65535, dHi = 0;
-      for(i=0; i<n; i++){
-        dLo = aDay[i]<dLo ? aDay[i] : dLo;
-        dHi = aDay[i]>dHi ? aDay[i] : dHi;
-      }
       if( aPer[dLo - dMin]==aPer[dHi - dMin] ){
         /* One period for the whole chunk (the table is monotonic). */
         uint32_t add = aPer[dLo - dMin]*stride;
