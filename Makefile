@@ -85,7 +85,7 @@ $(BUILD)/locale/es/LC_MESSAGES/ecx.mo: $(PO_ES)
 	msgfmt --check -o $@ $(BUILD)/es.po
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/src/cli/main.d \
-         $(FUZZ_SRC:%.c=$(BUILD)/obj/%.d)
+         $(FUZZ_SRC:%.c=$(BUILD)/obj/%.d) $(BUILD)/obj/bench/engine_bench.d
 
 unit: $(BUILD)/test_unit $(MO)
 
