@@ -26,7 +26,7 @@ void cube_free(Cube *pCube){
   free(pCube->aCol);
   for(i=0; i<pCube->nMet; i++){
     free(pCube->aMet[i].zName);
-    free(pCube->aMet[i].aVal);
+    if( (i&1)==0 ) free(pCube->aMet[i].aVal);   /* odd ones share it */
     free(pCube->aMet[i].aQuestion);
   }
   free(pCube->aMet);
@@ -37,6 +37,8 @@ void cube_free(Cube *pCube){
   free(pCube->azSegment);
   free(pCube->azSegmentFilter);
   free(pCube->aDay);
+  free(pCube->aZoneLo);
+  free(pCube->aZoneHi);
   free(pCube->zSignature);
   free(pCube);
 }
@@ -45,8 +47,43 @@ int64_t cube_bytes(const Cube *pCube){
   int64_t n = pCube->nRow*(int64_t)sizeof(uint16_t);
   int i;
   for(i=0; i<pCube->nCol; i++) n += pCube->nRow*pCube->aCol[i].width;
-  n += pCube->nRow*pCube->nMet;
+  n += pCube->nRow*((pCube->nMet + 1)/2);
   return n;
+}
+
+void cube_zones_update(Cube *pCube, int64_t iFrom){
+  int64_t nZone = (pCube->nRow + CUBE_ZONE - 1)/CUBE_ZONE, z;
+  pCube->aZoneLo = ecx_realloc(pCube->aZoneLo, sizeof(uint16_t)*(size_t)(nZone + 1));
+  pCube->aZoneHi = ecx_realloc(pCube->aZoneHi, sizeof(uint16_t)*(size_t)(nZone + 1));
+  for(z=(iFrom>0 ? iFrom : 0)/CUBE_ZONE; z<nZone; z++){
+    const uint16_t *a = pCube->aDay + z*CUBE_ZONE;
+    int64_t n = pCube->nRow - z*CUBE_ZONE, i;
+    uint16_t lo = 65535, hi = 0;
+    if( n>CUBE_ZONE ) n = CUBE_ZONE;
+    for(i=0; i<n; i++){
+      lo = a[i]<lo ? a[i] : lo;
+      hi = a[i]>hi ? a[i] : hi;
+    }
+    pCube->aZoneLo[z] = lo;
+    pCube->aZoneHi[z] = hi;
+  }
+  pCube->nZone = nZone;
+}
+
+void cube_met_link(Cube *pCube){
+  int i;
+  for(i=0; i<pCube->nMet; i++){
+    pCube->aMet[i].shift = (i&1) ? 4 : 0;
+    if( i&1 ) pCube->aMet[i].aVal = pCube->aMet[i - 1].aVal;
+  }
+}
+
+void cube_met_columns(Cube *pCube, int64_t n){
+  int i;
+  for(i=0; i<pCube->nMet; i+=2){
+    pCube->aMet[i].aVal = ecx_realloc(pCube->aMet[i].aVal, (size_t)(n>0 ? n : 1));
+  }
+  cube_met_link(pCube);
 }
 
 int cube_col_find(const Cube *pCube, const char *zName){

@@ -6,8 +6,9 @@
 ** respondent attribute) hold dictionary codes, 1 or 2 bytes per row, code 0
 ** meaning "none". Dates are day numbers, 2 bytes per row relative to the
 ** first day. Every rated question family (NPS, CSAT, CES, each dimension) is
-** one byte per row holding the rating on its own scale, CUBE_MISSING when
-** unanswered.
+** half a byte per row holding the rating on its own scale, CUBE_MISSING when
+** unanswered: metrics 2k and 2k+1 share one byte column, 2k in the low
+** nibble (cube_rating reads one).
 **
 ** A query groups rows by some columns (and a period of the date) and
 ** returns, per group and metric, the histogram of ratings: 16 counts. Every
@@ -32,6 +33,7 @@
 #include "../model/workspace.h"
 
 #define CUBE_MISSING 15
+#define CUBE_ZONE 2048   /* rows per zone of the day column (Cube.aZoneLo) */
 #define CUBE_HIST 16
 #define CUBE_MAX_BY 6
 #define CUBE_MAX_SEGMENT 62
@@ -59,7 +61,11 @@ typedef struct CubeMetric {
   char *zName;        /* "nps", "csat", "ces", or a dimension's name */
   CubeMetKind kind;
   int scaleMin, scaleMax;
-  uint8_t *aVal;      /* nRow ratings, CUBE_MISSING when unanswered */
+  uint8_t *aVal;      /* nRow bytes shared with the paired metric: this
+                      ** one's rating is (aVal[i]>>shift)&15, CUBE_MISSING
+                      ** when unanswered (cube_rating) */
+  int shift;          /* 0: low nibble, owns aVal; 4: high nibble, aVal
+                      ** belongs to the metric before */
   int nQuestion;
   int64_t *aQuestion; /* ids of the questions feeding this metric */
 } CubeMetric;
@@ -68,6 +74,9 @@ typedef struct Cube {
   int64_t nRow, nAlloc;
   int64_t dayBase;        /* day number of aDay[i]==0 */
   uint16_t *aDay;         /* nRow days since dayBase */
+  int64_t nZone;          /* zones of CUBE_ZONE rows (the last may be short) */
+  uint16_t *aZoneLo;      /* nZone: the smallest aDay of each zone, */
+  uint16_t *aZoneHi;      /* and the largest (derived: cube_zones_update) */
   int nCol;
   CubeCol *aCol;
   int nMet;
@@ -81,6 +90,11 @@ typedef struct Cube {
   int nThread;            /* threads a scan may use */
   char *zSignature;       /* what the shape was built from (cube_refresh) */
 } Cube;
+
+/* Rating of row i in metric p, CUBE_MISSING when unanswered. */
+static inline unsigned cube_rating(const CubeMetric *p, int64_t i){
+  return (unsigned)(p->aVal[i] >> p->shift) & 15u;
+}
 
 /* Load every response of the workspace. *ppCube is freed with cube_free().
 ** A cube of at least cube_cache_min_rows rows is also written to FILE.ecx.cube

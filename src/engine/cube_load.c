@@ -89,7 +89,6 @@ static void met_add_question(Cube *pCube, CubeMetKind kind, const char *zName,
     p->kind = kind;
     p->scaleMin = lo;
     p->scaleMax = hi;
-    p->aVal = ecx_malloc((size_t)(pCube->nAlloc>0 ? pCube->nAlloc : 1));
   }
   p->aQuestion = ecx_realloc(p->aQuestion, sizeof(int64_t)*(size_t)(p->nQuestion + 1));
   p->aQuestion[p->nQuestion++] = qId;
@@ -138,6 +137,7 @@ static int setup_shape(Cube *pCube, Db *pDb){
   if( rc==DB_DONE ) rc = ECX_OK;
   db_finalize(pStmt);
   if( rc ) return rc;
+  cube_met_columns(pCube, pCube->nAlloc);
   rc = db_prepare(pDb, &pStmt, "SELECT name, filter FROM segment ORDER BY id");
   while( rc==ECX_OK && (rc = db_step(pStmt))==DB_ROW ){
     if( pCube->nSegment>=CUBE_MAX_SEGMENT ){
@@ -216,9 +216,7 @@ static void grow(Cube *pCube, int64_t nNeed){
     CubeCol *p = &pCube->aCol[i];
     p->aCode = ecx_realloc(p->aCode, (size_t)(n*p->width));
   }
-  for(i=0; i<pCube->nMet; i++){
-    pCube->aMet[i].aVal = ecx_realloc(pCube->aMet[i].aVal, (size_t)n);
-  }
+  cube_met_columns(pCube, n);
   pCube->nAlloc = n;
 }
 
@@ -268,7 +266,7 @@ static int append_responses(Loader *pL){
     rc = language_code(pCube, db_column_text(pStmt, 6), &c);
     cube_set_code(&pCube->aCol[COL_LANGUAGE], i, c);
     for(m=COL_SEGMENT; m<pCube->nCol; m++) cube_set_code(&pCube->aCol[m], i, 0);
-    for(m=0; m<pCube->nMet; m++) pCube->aMet[m].aVal[i] = CUBE_MISSING;
+    for(m=0; m<pCube->nMet; m+=2) pCube->aMet[m].aVal[i] = CUBE_MISSING_PAIR;
     if( db_column_int(pStmt, 7)==0 ) pCube->nRowOurs++;
     pCube->maxResponseId = pL->aId[k];
     pCube->nRow++;
@@ -286,14 +284,15 @@ static int64_t row_of_id(const Loader *pL, int64_t id, int64_t *pj){
   return -1;
 }
 
-/* Load the answers of metrics iFirst, iFirst+step, ... through pDb. */
+/* Load the answers of metric pairs iFirst, iFirst+step, ... through pDb
+** (the two metrics of a pair share their bytes, so one reader does both). */
 static int load_answers_part(const Loader *pL, Db *pDb, int iFirst, int step){
   Cube *pCube = pL->pCube;
   Stmt *pStmt = 0;
   int m, q, rc = db_prepare(pDb, &pStmt,
     "SELECT response_id, num FROM answer WHERE question_id=?1 AND response_id>?2 AND num IS NOT NULL");
   int64_t idFloor = pL->nNew ? pL->aId[0] - 1 : 0;
-  for(m=iFirst; m<pCube->nMet && rc==ECX_OK; m+=step){
+  for(m=2*iFirst; m<pCube->nMet && rc==ECX_OK; m += (m&1) ? 2*step - 1 : 1){
     CubeMetric *pM = &pCube->aMet[m];
     for(q=0; q<pM->nQuestion && rc==ECX_OK; q++){
       int64_t j = 0;
@@ -303,7 +302,7 @@ static int load_answers_part(const Loader *pL, Db *pDb, int iFirst, int step){
       while( (rc = db_step(pStmt))==DB_ROW ){
         int64_t row = row_of_id(pL, db_column_int(pStmt, 0), &j);
         int64_t v = db_column_int(pStmt, 1);
-        if( row>=0 && v>=pM->scaleMin && v<=pM->scaleMax ) pM->aVal[row] = (uint8_t)v;
+        if( row>=0 && v>=pM->scaleMin && v<=pM->scaleMax ) cube_set_rating(pM, row, (unsigned)v);
       }
       rc = rc==DB_DONE ? ECX_OK : rc;
     }
@@ -320,7 +319,7 @@ typedef struct AnswerWorker {
 } AnswerWorker;
 
 /* A second reader: its own read-only connection (WAL lets readers run side
-** by side) loads every other metric. Answers of responses it sees beyond
+** by side) loads every other pair of metrics. Answers of responses it sees beyond
 ** the loaded ones are ignored by the id merge. */
 static void *answer_worker(void *pArg){
   AnswerWorker *p = pArg;
@@ -340,7 +339,7 @@ static int load_answers(Loader *pL){
   AnswerWorker w;
   pthread_t tid;
   int rc;
-  if( pL->pCube->nThread<2 || pL->nNew<100000 || pL->pCube->nMet<2 ){
+  if( pL->pCube->nThread<2 || pL->nNew<100000 || pL->pCube->nMet<3 ){
     return load_answers_part(pL, pL->pDb, 0, 1);
   }
   memset(&w, 0, sizeof w);
@@ -511,18 +510,26 @@ int cube_load(Workspace *pWs, Cube **ppCube){
   return ECX_OK;
 }
 
+int cube_count_upto(Db *pDb, int64_t maxId, int64_t *pn){
+  /* A whole-table count(*) is answered from the pages of the smallest
+  ** index, without stepping through rows; the responses above maxId are
+  ** the few added since. */
+  Stmt *pStmt = 0;
+  int rc = db_prepare(pDb, &pStmt,
+    "SELECT (SELECT count(*) FROM response) - (SELECT count(*) FROM response WHERE id>?1)");
+  *pn = -1;
+  if( rc==ECX_OK ) rc = db_bind_int(pStmt, 1, maxId);
+  if( rc==ECX_OK && (rc = db_step(pStmt))==DB_ROW ){ *pn = db_column_int(pStmt, 0); rc = ECX_OK; }
+  db_finalize(pStmt);
+  return rc;
+}
+
 int cube_refresh(Cube *pCube, Workspace *pWs, int64_t *pnAdded){
   char *zSig = 0;
   int64_t nOld = -1;
   int rc = db_begin(pWs->pDb);
   if( rc==ECX_OK ) rc = shape_signature(pWs->pDb, &zSig);
-  if( rc==ECX_OK ){
-    Stmt *pStmt = 0;
-    rc = db_prepare(pWs->pDb, &pStmt, "SELECT count(*) FROM response WHERE id<=?1");
-    if( rc==ECX_OK ) rc = db_bind_int(pStmt, 1, pCube->maxResponseId);
-    if( rc==ECX_OK && (rc = db_step(pStmt))==DB_ROW ){ nOld = db_column_int(pStmt, 0); rc = ECX_OK; }
-    db_finalize(pStmt);
-  }
+  if( rc==ECX_OK ) rc = cube_count_upto(pWs->pDb, pCube->maxResponseId, &nOld);
   if( rc==ECX_OK && nOld==pCube->nRow && strcmp(zSig, pCube->zSignature)==0 ){
     rc = cube_append(pCube, pWs->pDb, pnAdded);
     db_rollback(pWs->pDb);

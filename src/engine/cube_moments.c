@@ -23,6 +23,7 @@ typedef struct MomPart {
   const Moments *pM;
   int64_t i0, i1, dayLo, dayHi;
   int64_t *aBlock;      /* nBlock*nStat, this thread's */
+  uint8_t *aRating;     /* nVar*CHUNK: a chunk's ratings, one byte each */
 } MomPart;
 
 /* Block of row r: a fixed integer hash (splitmix64 finalizer). */
@@ -51,7 +52,15 @@ static void mom_chunk(MomPart *pP, int64_t i0, int n){
   for(i=0; i<n; i++) aOk[i] &= cube_code(&pC->aCol[CUBE_COL_COMPETITOR], i0 + i)==0;
   cube_where_eval(pC, pQ->pWhere, i0, n, aOk);
   for(i=0; i<n; i++) aBase[i] = pP->aBlock + (int64_t)row_block(i0 + i)*pM->nStat;
-  for(j=0; j<v; j++) aX[j] = pC->aMet[pQ->aiMet[j]].aVal + i0;
+  for(j=0; j<v; j++){
+    /* The chunk's ratings out of their nibbles, one byte each. */
+    const CubeMetric *pMet = &pC->aMet[pQ->aiMet[j]];
+    const uint8_t *a = pMet->aVal + i0;
+    uint8_t *x = pP->aRating + (size_t)j*CHUNK;
+    int sh = pMet->shift;
+    for(i=0; i<n; i++) x[i] = (uint8_t)((a[i] >> sh) & 15);
+    aX[j] = x;
+  }
   memcpy(aAll, aOk, (size_t)n);
   for(j=0; j<v; j++){
     const uint8_t *a = aX[j];
@@ -140,6 +149,7 @@ int cube_moments(const Cube *pCube, const MomentsQuery *pQ, Moments *pM){
     p->i0 = t*per < pCube->nRow ? t*per : pCube->nRow;
     p->i1 = (t+1)*per < pCube->nRow ? (t+1)*per : pCube->nRow;
     p->aBlock = ecx_calloc((size_t)nCell, sizeof(int64_t));
+    p->aRating = ecx_malloc((size_t)v*CHUNK);
   }
   for(t=1; t<nPart; t++){
     if( pthread_create(&aTid[t], 0, mom_part, &aPart[t])!=0 ) break;
@@ -152,6 +162,7 @@ int cube_moments(const Cube *pCube, const MomentsQuery *pQ, Moments *pM){
     for(s=0; s<nCell; s++) aPart[0].aBlock[s] += aPart[t].aBlock[s];
     free(aPart[t].aBlock);
   }
+  for(t=0; t<nPart; t++) free(aPart[t].aRating);
   pM->aBlock = aPart[0].aBlock;
   for(t=0; t<pM->nBlock; t++) moments_add_block(pM, t, 1, pM->aTotal);
   return ECX_OK;

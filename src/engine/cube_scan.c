@@ -5,8 +5,12 @@
 **
 ** A chunk is processed column by column: first the accept mask (date range,
 ** benchmark rows, filter terms), then the group slot of every row (codes
-** times strides, rejected rows sent to a trash slot), then one histogram
-** increment per row and metric. No branch depends on the data.
+** times strides, rejected rows sent to a trash slot), then one increment
+** per row and rating byte (two metrics) into the slot's joint histogram of
+** that byte (PairLayout). No branch depends on the data. The loops over a
+** chunk are written to be vectorized (the Makefile builds this file with
+** the compiler's full vectorizer). After the threads' counts are added,
+** the joint counts are summed into 16-bin histograms per metric.
 */
 #include <pthread.h>
 #include <stdio.h>
@@ -16,8 +20,18 @@
 #include "../base/err.h"
 #include "../base/i18n.h"
 
-#define CHUNK 2048
+#define CHUNK CUBE_ZONE   /* a chunk is a zone of the day column */
 #define MAX_CELLS (64ll*1024*1024)   /* counters per thread */
+
+/* How a rating byte (two metrics, cube.h) is counted: per slot, each byte
+** column has one joint histogram of its two metrics, with a counter per
+** pair of bins (a metric's bins are its scale's values, then unanswered),
+** so that a row costs one increment per byte, not per metric. The joint
+** counts are summed into the usual 16-bin histograms after the scan. */
+typedef struct PairLayout {
+  int iMet;          /* metric of the low nibble; iMet+1 the high one's, if any */
+  int off, kLo, kHi; /* first counter within a slot; bins of each metric */
+} PairLayout;
 
 typedef struct Plan {
   const Cube *pCube;
@@ -29,13 +43,19 @@ typedef struct Plan {
   int64_t nSlot;                  /* slots; slot nSlot is the trash */
   int64_t dayLo, dayHi;           /* accepted days (clamped to the data) */
   int iSegBy;                     /* grouping by segment, or -1 */
+  int nPair;                      /* rating bytes: (nMet+1)/2 */
+  PairLayout *aPair;
+  uint16_t *aTab;                 /* nPair*256: byte -> counter within a slot */
+  int nCell;                      /* counters per slot */
+  uint32_t cellMul;               /* nCell, or 1 without metrics: aStride's factor */
 } Plan;
 
 typedef struct Part {
   const Plan *pPlan;
   int64_t i0, i1;
   uint32_t *aRows;   /* nSlot+1 */
-  uint32_t *aHist;   /* (nSlot+1)*nMet*CUBE_HIST */
+  uint32_t *aHist;   /* (nSlot+1)*nCell joint counts; after the merge (in
+                     ** aPart[0]), (nSlot+1)*nMet*CUBE_HIST histograms */
 } Part;
 
 static void scan_chunk(const Plan *pP, Part *pPart, int64_t i0, int n){
@@ -44,11 +64,23 @@ static void scan_chunk(const Plan *pP, Part *pPart, int64_t i0, int n){
   uint32_t aKey[CHUNK];
   uint8_t aOk[CHUNK];
   const uint16_t *aDay = pC->aDay + i0;
-  uint32_t trash = (uint32_t)pP->nSlot;
-  int i, k, m, rs = pC->nMet*CUBE_HIST;
+  uint32_t trash = (uint32_t)pP->nSlot*pP->cellMul;
+  int64_t z = i0/CUBE_ZONE;
+  uint16_t dLo = 65535, dHi = 0;   /* the chunk's days */
+  int i, k, p;
+  if( z<pC->nZone && i0%CUBE_ZONE==0 ){
+    dLo = pC->aZoneLo[z];
+    dHi = pC->aZoneHi[z];
+  }else{
+    for(i=0; i<n; i++){
+      dLo = aDay[i]<dLo ? aDay[i] : dLo;
+      dHi = aDay[i]>dHi ? aDay[i] : dHi;
+    }
+  }
+  if( dHi<pP->dayLo || dLo>pP->dayHi ) return;   /* every row rejected: nothing to count */
   memset(aKey, 0, sizeof(uint32_t)*(size_t)n);
   memset(aOk, 1, (size_t)n);
-  if( pP->dayLo>pC->dayMin || pP->dayHi<pC->dayMax ){
+  if( dLo<pP->dayLo || dHi>pP->dayHi ){
     uint16_t lo = (uint16_t)pP->dayLo, hi = (uint16_t)pP->dayHi;
     for(i=0; i<n; i++) aOk[i] &= (aDay[i]>=lo) & (aDay[i]<=hi);
   }
@@ -68,7 +100,13 @@ static void scan_chunk(const Plan *pP, Part *pPart, int64_t i0, int n){
     if( pQ->aBy[k].iCol<0 ){
       const uint16_t *aPer = pP->aPeriodOf[k];
       int64_t dMin = pC->dayMin;
-      for(i=0; i<n; i++) aKey[i] += aPer[aDay[i] - dMin]*stride;
+      if( aPer[dLo - dMin]==aPer[dHi - dMin] ){
+        /* One period for the whole chunk (the table is monotonic). */
+        uint32_t add = aPer[dLo - dMin]*stride;
+        for(i=0; i<n; i++) aKey[i] += add;
+      }else{
+        for(i=0; i<n; i++) aKey[i] += aPer[aDay[i] - dMin]*stride;
+      }
     }else{
       const CubeCol *pCol = &pC->aCol[pQ->aBy[k].iCol];
       if( pCol->width==1 ){
@@ -81,34 +119,51 @@ static void scan_chunk(const Plan *pP, Part *pPart, int64_t i0, int n){
     }
   }
   for(i=0; i<n; i++) aKey[i] = aOk[i] ? aKey[i] : trash;
-  for(i=0; i<n; i++) pPart->aRows[aKey[i]]++;
-  for(i=0; i<n; i++) aKey[i] *= (uint32_t)rs;
-  /* Eight, then four metrics per pass share the loads of the slot keys. */
-  for(m=0; m+8<=pC->nMet; m+=8){
-    const uint8_t *a0 = pC->aMet[m].aVal + i0, *a1 = pC->aMet[m+1].aVal + i0;
-    const uint8_t *a2 = pC->aMet[m+2].aVal + i0, *a3 = pC->aMet[m+3].aVal + i0;
-    const uint8_t *a4 = pC->aMet[m+4].aVal + i0, *a5 = pC->aMet[m+5].aVal + i0;
-    const uint8_t *a6 = pC->aMet[m+6].aVal + i0, *a7 = pC->aMet[m+7].aVal + i0;
-    uint32_t *h0 = pPart->aHist + m*CUBE_HIST;
+  if( pP->nPair==0 ){
+    for(i=0; i<n; i++) pPart->aRows[aKey[i]]++;
+    return;
+  }
+  /* aKey[i] is the row's slot times nCell (the strides hold the factor).
+  ** A slot's row count is the total of its first joint histogram (every
+  ** row falls in one of its cells): it is taken from there after the scan
+  ** (hist_from_joint). Four, three, two, then one byte column per pass
+  ** share the loads of the slot keys. */
+  for(p=0; p+4<=pP->nPair; p+=4){
+    const uint8_t *a0 = pC->aMet[2*p].aVal + i0, *a1 = pC->aMet[2*p+2].aVal + i0;
+    const uint8_t *a2 = pC->aMet[2*p+4].aVal + i0, *a3 = pC->aMet[2*p+6].aVal + i0;
+    const uint16_t *t0 = pP->aTab + p*256, *t1 = t0 + 256, *t2 = t0 + 512, *t3 = t0 + 768;
+    uint32_t *h0 = pPart->aHist;
     for(i=0; i<n; i++){
       uint32_t *h = h0 + aKey[i];
-      h[a0[i]]++; h[16 + a1[i]]++; h[32 + a2[i]]++; h[48 + a3[i]]++;
-      h[64 + a4[i]]++; h[80 + a5[i]]++; h[96 + a6[i]]++; h[112 + a7[i]]++;
+      h[t0[a0[i]]]++; h[t1[a1[i]]]++; h[t2[a2[i]]]++; h[t3[a3[i]]]++;
     }
   }
-  for(; m+4<=pC->nMet; m+=4){
-    const uint8_t *a0 = pC->aMet[m].aVal + i0, *a1 = pC->aMet[m+1].aVal + i0;
-    const uint8_t *a2 = pC->aMet[m+2].aVal + i0, *a3 = pC->aMet[m+3].aVal + i0;
-    uint32_t *h0 = pPart->aHist + m*CUBE_HIST;
+  if( pP->nPair - p==3 ){
+    const uint8_t *a0 = pC->aMet[2*p].aVal + i0, *a1 = pC->aMet[2*p+2].aVal + i0;
+    const uint8_t *a2 = pC->aMet[2*p+4].aVal + i0;
+    const uint16_t *t0 = pP->aTab + p*256, *t1 = t0 + 256, *t2 = t0 + 512;
+    uint32_t *h0 = pPart->aHist;
     for(i=0; i<n; i++){
       uint32_t *h = h0 + aKey[i];
-      h[a0[i]]++; h[16 + a1[i]]++; h[32 + a2[i]]++; h[48 + a3[i]]++;
+      h[t0[a0[i]]]++; h[t1[a1[i]]]++; h[t2[a2[i]]]++;
     }
+    p += 3;
   }
-  for(; m<pC->nMet; m++){
-    const uint8_t *aVal = pC->aMet[m].aVal + i0;
-    uint32_t *aH = pPart->aHist + m*CUBE_HIST;
-    for(i=0; i<n; i++) aH[aKey[i] + aVal[i]]++;
+  if( pP->nPair - p==2 ){
+    const uint8_t *a0 = pC->aMet[2*p].aVal + i0, *a1 = pC->aMet[2*p+2].aVal + i0;
+    const uint16_t *t0 = pP->aTab + p*256, *t1 = t0 + 256;
+    uint32_t *h0 = pPart->aHist;
+    for(i=0; i<n; i++){
+      uint32_t *h = h0 + aKey[i];
+      h[t0[a0[i]]]++; h[t1[a1[i]]]++;
+    }
+    p += 2;
+  }
+  if( p<pP->nPair ){
+    const uint8_t *a0 = pC->aMet[2*p].aVal + i0;
+    const uint16_t *t0 = pP->aTab + p*256;
+    uint32_t *h0 = pPart->aHist;
+    for(i=0; i<n; i++) h0[aKey[i] + t0[a0[i]]]++;
   }
 }
 
@@ -122,6 +177,48 @@ static void *scan_part(void *pArg){
   return 0;
 }
 
+/* Bins of a metric: its scale's values, then one for unanswered (and, in a
+** damaged cache, anything off the scale); 16 raw bins for a scale that
+** does not fit a nibble. */
+static int met_bins(const CubeMetric *p){
+  return p->scaleMin>=0 && p->scaleMax<CUBE_MISSING && p->scaleMin<=p->scaleMax
+         ? p->scaleMax - p->scaleMin + 2 : CUBE_HIST;
+}
+static int met_bin(const CubeMetric *p, unsigned v){
+  int k = met_bins(p);
+  if( k==CUBE_HIST ) return (int)v;
+  return (int)v>=p->scaleMin && (int)v<=p->scaleMax ? (int)v - p->scaleMin : k - 1;
+}
+/* The rating of bin b (met_bin's inverse; unanswered for the last). */
+static int met_bin_value(const CubeMetric *p, int b){
+  int k = met_bins(p);
+  if( k==CUBE_HIST ) return b;
+  return b<k - 1 ? p->scaleMin + b : CUBE_MISSING;
+}
+
+/* The joint histograms' layout and the byte tables. */
+static void plan_pairs(const Cube *pC, Plan *pP){
+  int p, b, off = 0;
+  pP->nPair = (pC->nMet + 1)/2;
+  pP->aPair = ecx_calloc((size_t)pP->nPair + 1, sizeof(PairLayout));
+  pP->aTab = ecx_malloc(sizeof(uint16_t)*256*(size_t)(pP->nPair + 1));
+  for(p=0; p<pP->nPair; p++){
+    PairLayout *q = &pP->aPair[p];
+    const CubeMetric *pLo = &pC->aMet[2*p];
+    const CubeMetric *pHi = 2*p + 1<pC->nMet ? &pC->aMet[2*p + 1] : 0;
+    q->iMet = 2*p;
+    q->off = off;
+    q->kLo = met_bins(pLo);
+    q->kHi = pHi ? met_bins(pHi) : 1;
+    for(b=0; b<256; b++){
+      int iHi = pHi ? met_bin(pHi, (unsigned)b >> 4) : 0;
+      pP->aTab[p*256 + b] = (uint16_t)(off + met_bin(pLo, (unsigned)b & 15)*q->kHi + iHi);
+    }
+    off += q->kLo*q->kHi;
+  }
+  pP->nCell = off;
+}
+
 static int plan_make(const Cube *pC, const CubeQuery *pQ, Plan *pP){
   int k;
   int64_t nSlot = 1, cells;
@@ -131,6 +228,7 @@ static int plan_make(const Cube *pC, const CubeQuery *pQ, Plan *pP){
   pP->iSegBy = -1;
   pP->dayLo = pQ->dayFrom>pC->dayMin ? pQ->dayFrom : pC->dayMin;
   pP->dayHi = pQ->dayTo<pC->dayMax ? pQ->dayTo : pC->dayMax;
+  plan_pairs(pC, pP);
   for(k=0; k<pQ->nBy; k++){
     const CubeBy *pBy = &pQ->aBy[k];
     if( pBy->iCol<0 ){
@@ -143,9 +241,12 @@ static int plan_make(const Cube *pC, const CubeQuery *pQ, Plan *pP){
         pP->aPkMin[k] = pkLo;
         pP->aCard[k] = pkHi - pkLo + 1;
         if( pP->aCard[k]>65535 ) return err_set(ECX_ETOOBIG, _("too many periods to group by"));
-        pP->aPeriodOf[k] = ecx_calloc((size_t)(pC->dayMax - pC->dayMin + 1), sizeof(uint16_t));
-        for(d=pP->dayLo; d<=pP->dayHi; d++){
-          pP->aPeriodOf[k][d - pC->dayMin] = (uint16_t)(cube_period_key(pBy->period, d) - pkLo);
+        pP->aPeriodOf[k] = ecx_malloc(sizeof(uint16_t)*(size_t)(pC->dayMax - pC->dayMin + 1));
+        /* Days outside the range (their rows are rejected) take the
+        ** nearest period, so the table never decreases (scan_chunk). */
+        for(d=pC->dayMin; d<=pC->dayMax; d++){
+          int64_t dd = d<pP->dayLo ? pP->dayLo : d>pP->dayHi ? pP->dayHi : d;
+          pP->aPeriodOf[k][d - pC->dayMin] = (uint16_t)(cube_period_key(pBy->period, dd) - pkLo);
         }
       }
     }else{
@@ -155,14 +256,15 @@ static int plan_make(const Cube *pC, const CubeQuery *pQ, Plan *pP){
     nSlot *= pP->aCard[k];
     if( nSlot>MAX_CELLS ) break;
   }
-  cells = (nSlot + 1)*(pC->nMet*CUBE_HIST + 1);
+  cells = (nSlot + 1)*((pP->nCell>pC->nMet*CUBE_HIST ? pP->nCell : pC->nMet*CUBE_HIST) + 1);
   if( nSlot>MAX_CELLS || cells>MAX_CELLS ){
     return err_set(ECX_ETOOBIG, _("too many groups (%lld): group by fewer or coarser columns"),
                    (long long)nSlot);
   }
   pP->nSlot = nSlot;
+  pP->cellMul = pP->nPair ? (uint32_t)pP->nCell : 1;
   for(k=pQ->nBy-1, nSlot=1; k>=0; k--){
-    pP->aStride[k] = (uint32_t)nSlot;
+    pP->aStride[k] = (uint32_t)nSlot*pP->cellMul;
     nSlot *= pP->aCard[k];
   }
   return ECX_OK;
@@ -171,6 +273,51 @@ static int plan_make(const Cube *pC, const CubeQuery *pQ, Plan *pP){
 static void plan_free(Plan *pP){
   int k;
   for(k=0; k<CUBE_MAX_BY; k++) free(pP->aPeriodOf[k]);
+  free(pP->aPair);
+  free(pP->aTab);
+}
+
+/* Row counts of the slots from their first joint histogram, then the
+** joint counts summed into each metric's 16-bin histogram (slots with
+** rows only; the trash slot is left empty). Replaces pAll->aHist. */
+static void hist_from_joint(const Plan *pP, Part *pAll){
+  const Cube *pC = pP->pCube;
+  int nH = pC->nMet*CUBE_HIST, n0 = pP->aPair[0].kLo*pP->aPair[0].kHi, p, x, y, c;
+  uint32_t *aOut = ecx_calloc((size_t)((pP->nSlot + 1)*nH), sizeof(uint32_t));
+  /* Where each cell of a slot goes: two histogram bins (the second one a
+  ** scratch counter, nH, for a lone last metric). */
+  uint16_t *aLo = ecx_malloc(sizeof(uint16_t)*(size_t)pP->nCell*2), *aHi = aLo + pP->nCell;
+  uint32_t *aTmp = ecx_malloc(sizeof(uint32_t)*(size_t)(nH + 1));
+  int64_t s;
+  for(p=0; p<pP->nPair; p++){
+    const PairLayout *q = &pP->aPair[p];
+    const CubeMetric *pLo = &pC->aMet[q->iMet];
+    for(x=0; x<q->kLo; x++){
+      for(y=0; y<q->kHi; y++){
+        c = q->off + x*q->kHi + y;
+        aLo[c] = (uint16_t)(q->iMet*CUBE_HIST + met_bin_value(pLo, x));
+        aHi[c] = (uint16_t)(q->iMet + 1<pC->nMet ? (q->iMet + 1)*CUBE_HIST + met_bin_value(pLo + 1, y) : nH);
+      }
+    }
+  }
+  for(s=0; s<pP->nSlot; s++){
+    const uint32_t *j = pAll->aHist + s*pP->nCell;
+    uint32_t n = 0;
+    for(c=0; c<n0; c++) n += j[c];
+    pAll->aRows[s] = n;
+    if( n==0 ) continue;
+    memset(aTmp, 0, sizeof(uint32_t)*(size_t)(nH + 1));
+    for(c=0; c<pP->nCell; c++){
+      aTmp[aLo[c]] += j[c];
+      aTmp[aHi[c]] += j[c];
+    }
+    memcpy(aOut + s*nH, aTmp, sizeof(uint32_t)*(size_t)nH);
+  }
+  pAll->aRows[pP->nSlot] = 0;
+  free(aLo);
+  free(aTmp);
+  free(pAll->aHist);
+  pAll->aHist = aOut;
 }
 
 /* Run the scan on the cube's threads; the sums end in aPart[0]. */
@@ -180,13 +327,13 @@ static void run_parts(const Plan *pP, Part *aPart, int nPart){
   int t, nStarted = 0;
   int64_t per = (pC->nRow + nPart - 1)/nPart, s, nCell;
   per = (per + CHUNK - 1)/CHUNK*CHUNK;
-  nCell = (pP->nSlot + 1)*pC->nMet*CUBE_HIST;
+  nCell = (pP->nSlot + 1)*pP->nCell;
   for(t=0; t<nPart; t++){
     aPart[t].pPlan = pP;
     aPart[t].i0 = t*per < pC->nRow ? t*per : pC->nRow;
     aPart[t].i1 = (t+1)*per < pC->nRow ? (t+1)*per : pC->nRow;
     aPart[t].aRows = ecx_calloc((size_t)(pP->nSlot + 1), sizeof(uint32_t));
-    aPart[t].aHist = ecx_calloc((size_t)nCell, sizeof(uint32_t));
+    aPart[t].aHist = ecx_calloc((size_t)nCell + 1, sizeof(uint32_t));
   }
   for(t=1; t<nPart; t++){
     if( pthread_create(&aTid[t], 0, scan_part, &aPart[t])==0 ){
@@ -199,18 +346,19 @@ static void run_parts(const Plan *pP, Part *aPart, int nPart){
   scan_part(&aPart[0]);
   for(t=1; t<=nStarted; t++) pthread_join(aTid[t], 0);
   for(t=1; t<nPart; t++){
-    for(s=0; s<=pP->nSlot; s++) aPart[0].aRows[s] += aPart[t].aRows[s];
+    if( pP->nPair==0 ) for(s=0; s<=pP->nSlot; s++) aPart[0].aRows[s] += aPart[t].aRows[s];
     for(s=0; s<nCell; s++) aPart[0].aHist[s] += aPart[t].aHist[s];
     free(aPart[t].aRows);
     free(aPart[t].aHist);
   }
+  if( pP->nPair>0 ) hist_from_joint(pP, &aPart[0]);
 }
 
 /* Codes of slot s, one per grouping. */
 static void slot_codes(const Plan *pP, int64_t s, int64_t *aCode){
   int k;
   for(k=0; k<pP->pQ->nBy; k++){
-    aCode[k] = (s/pP->aStride[k]) % pP->aCard[k];
+    aCode[k] = (s/(pP->aStride[k]/pP->cellMul)) % pP->aCard[k];
   }
 }
 

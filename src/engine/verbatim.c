@@ -209,7 +209,7 @@ int verb_terms(const char *z, char **pzTerms, int *pnTerm){
 }
 
 /* 1 if the cube row passes the query's filter, days and band. */
-static int row_ok(const Cube *pC, const VerbQuery *q, const uint8_t *aNps, uint32_t row){
+static int row_ok(const Cube *pC, const VerbQuery *q, const CubeMetric *pNps, uint32_t row){
   int64_t day = pC->dayBase + pC->aDay[row];
   if( day < q->dayFrom || day > q->dayTo ) return 0;
   if( q->pWhere ){
@@ -218,8 +218,8 @@ static int row_ok(const Cube *pC, const VerbQuery *q, const uint8_t *aNps, uint3
       if( !w->aOk[cube_code(&pC->aCol[w->iCol], row)] ) return 0;
     }
   }
-  if( aNps ){
-    int v = aNps[row];
+  if( pNps ){
+    int v = (int)cube_rating(pNps, row);
     if( v==CUBE_MISSING ) return 0;
     if( q->band==VERB_BAND_DETRACTOR && v > 6 ) return 0;
     if( q->band==VERB_BAND_PASSIVE && (v < 7 || v > 8) ) return 0;
@@ -269,13 +269,13 @@ static void mark_matches(const VerbIndex *p, const char *zTerms, int nTerm, uint
 int verb_query(const VerbIndex *p, const Cube *pC, const VerbQuery *q, VerbResult *pR){
   char *zTerms = 0;
   int nTerm = 0, rc;
-  const uint8_t *aNps = 0;
+  const CubeMetric *pNps = 0;
   uint8_t *aMark = 0;
   memset(pR, 0, sizeof *pR);
   if( q->band!=VERB_BAND_ALL ){
     int m = cube_met_find(pC, "nps");
     if( m < 0 || pC->aMet[m].kind!=CUBE_MET_NPS ) return err_set(ECX_EINVAL, "%s", _("there is no NPS question to choose detractors, passives or promoters by"));
-    aNps = pC->aMet[m].aVal;
+    pNps = &pC->aMet[m];
   }
   rc = verb_terms(q->zSearch, &zTerms, &nTerm);
   if( rc ) return rc;
@@ -287,7 +287,7 @@ int verb_query(const VerbIndex *p, const Cube *pC, const VerbQuery *q, VerbResul
   for(int64_t k = p->n - 1; k >= 0; k--){
     uint32_t e = p->aOrder[k];
     if( nTerm && !aMark[e] ) continue;
-    if( !row_ok(pC, q, aNps, p->aRow[e]) ) continue;
+    if( !row_ok(pC, q, pNps, p->aRow[e]) ) continue;
     if( pR->nMatch >= q->iFirst && pR->nHit < q->nMax ) pR->aHit[pR->nHit++] = e;
     pR->nMatch++;
   }

@@ -73,7 +73,7 @@ static const char *col_label(const VerbPage *v, int iCol, uint32_t row){
 /* The NPS score of a row, or -1. */
 static int row_nps(const VerbPage *v, uint32_t row){
   if( v->iNps < 0 ) return -1;
-  int x = v->pC->aMet[v->iNps].aVal[row];
+  int x = (int)cube_rating(&v->pC->aMet[v->iNps], row);
   return x==CUBE_MISSING ? -1 : x;
 }
 

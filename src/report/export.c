@@ -56,7 +56,7 @@ static void write_row(const Cube *pC, int64_t i, ExportFormat fmt, Buf *b){
     }
   }
   for(k=0; k<pC->nMet; k++){
-    int v = pC->aMet[k].aVal[i];
+    int v = (int)cube_rating(&pC->aMet[k], i);
     if( fmt==EXPORT_CSV ){
       if( v==CUBE_MISSING ) buf_putc(b, ','); else buf_printf(b, ",%d", v);
     }else{

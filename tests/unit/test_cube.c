@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "test.h"
 #include "../../src/base/err.h"
@@ -39,12 +40,12 @@ typedef struct Fixture {
   char *zPath;
   Workspace *pWs;
   int64_t surveyId, aTp[2], regionId, compId;
-  Question qNps, qCsat, qCes, qRap;
+  Question qNps, qCsat, qCes, qRap, qAma;   /* qAma: only where a test adds it */
 } Fixture;
 
-static void add_response(Fixture *f, int i, int tp, const char *zRegion, const char *zDate,
-                         int nps, int csat, int ces, int rap, int comp){
-  AnswerRec a[4];
+static void add_response_ama(Fixture *f, int i, int tp, const char *zRegion, const char *zDate,
+                             int nps, int csat, int ces, int rap, int ama, int comp){
+  AnswerRec a[5];
   ResponseRec r;
   int64_t id = 0, ts = 0, respondent = 0;
   int n = 0;
@@ -59,6 +60,7 @@ static void add_response(Fixture *f, int i, int tp, const char *zRegion, const c
   if( csat>=0 ) a[n++] = (AnswerRec){f->qCsat.id, 1, csat, 0};
   if( ces>=0 ) a[n++] = (AnswerRec){f->qCes.id, 1, ces, 0};
   if( rap>=0 ) a[n++] = (AnswerRec){f->qRap.id, 1, rap, 0};
+  if( ama>=0 ) a[n++] = (AnswerRec){f->qAma.id, 1, ama, 0};
   snprintf(zSrc, sizeof zSrc, "r%d", i);
   r.surveyId = f->surveyId;
   r.respondentId = respondent;
@@ -71,6 +73,11 @@ static void add_response(Fixture *f, int i, int tp, const char *zRegion, const c
   r.aAnswer = a;
   CHECK_INT(store_response(f->pWs, &r, &id), ECX_OK);
   CHECK(id>0);
+}
+
+static void add_response(Fixture *f, int i, int tp, const char *zRegion, const char *zDate,
+                         int nps, int csat, int ces, int rap, int comp){
+  add_response_ama(f, i, tp, zRegion, zDate, nps, csat, ces, rap, -1, comp);
 }
 
 static void fixture_open(Fixture *f){
@@ -347,6 +354,92 @@ TEST(cube_threads_merge_exactly){
   fixture_close(&f);
 }
 
+/* Code of row i in column p, read directly. */
+static unsigned code_at(const CubeCol *p, int64_t i){
+  return p->width==1 ? ((const uint8_t*)p->aCode)[i] : ((const uint16_t*)p->aCode)[i];
+}
+
+/* Check a touchpoint x month result against counts made row by row. */
+static void check_by_tp_month(const Cube *pC, const CubeQuery *pQ, const CubeResult *pR){
+  enum { NMONTH = 8 };
+  int iTp = cube_col_find(pC, "touchpoint"), m, b;
+  int64_t aRows[3][NMONTH], *aHist, i, g, pk0 = cube_period_key(CUBE_PERIOD_MONTH, pC->dayMin), total = 0;
+  aHist = calloc((size_t)3*NMONTH*(size_t)pC->nMet*CUBE_HIST, sizeof(int64_t));
+  memset(aRows, 0, sizeof aRows);
+  for(i=0; i<pC->nRow; i++){
+    int64_t day = pC->dayBase + pC->aDay[i];
+    int64_t mo = cube_period_key(CUBE_PERIOD_MONTH, day) - pk0;
+    unsigned tp = code_at(&pC->aCol[iTp], i);
+    if( day<pQ->dayFrom || day>pQ->dayTo ) continue;
+    if( !pQ->withBenchmark && code_at(&pC->aCol[CUBE_COL_COMPETITOR], i)!=0 ) continue;
+    CHECK(tp<3 && mo>=0 && mo<NMONTH);
+    if( tp>=3 || mo<0 || mo>=NMONTH ) continue;
+    aRows[tp][mo]++;
+    for(m=0; m<pC->nMet; m++) aHist[((tp*NMONTH + mo)*pC->nMet + m)*CUBE_HIST + cube_rating(&pC->aMet[m], i)]++;
+  }
+  for(g=0; g<pR->nGroup; g++){
+    int64_t tp = pR->aKey[g*2], mo = pR->aKey[g*2 + 1] - pk0;
+    CHECK(tp>=0 && tp<3 && mo>=0 && mo<NMONTH);
+    if( tp<0 || tp>=3 || mo<0 || mo>=NMONTH ) continue;
+    CHECK_INT(pR->aRows[g], aRows[tp][mo]);
+    total += pR->aRows[g];
+    for(m=0; m<pC->nMet; m++){
+      for(b=0; b<CUBE_HIST; b++){
+        CHECK_INT(pR->aHist[(g*pR->nMet + m)*CUBE_HIST + b], aHist[((tp*NMONTH + mo)*pC->nMet + m)*CUBE_HIST + b]);
+      }
+    }
+  }
+  for(i=0; i<3*NMONTH; i++) total -= aRows[i/NMONTH][i%NMONTH];
+  CHECK_INT(total, 0);   /* no group left out */
+  free(aHist);
+}
+
+TEST(cube_scan_matches_row_by_row){
+  /* Five metrics (two share a byte, the fifth is alone in its own), every
+  ** rating and unanswered, months crossing chunks, a day range inside the
+  ** data: the histograms must be the counts made row by row. */
+  Fixture f;
+  Cube *pCube = 0;
+  CubeQuery q = query_all();
+  CubeResult r;
+  QuestionDef d;
+  int64_t i, t0 = 0, t1 = 0;
+  fixture_open(&f);
+  memset(&d, 0, sizeof d);
+  d.zCode = "q_ama"; d.type = Q_RATING; d.scaleMin = 1; d.scaleMax = 5; d.zDimension = "amabilidad";
+  CHECK_INT(question_ensure(f.pWs, f.surveyId, &d, &f.qAma), ECX_OK);
+  CHECK_INT(db_begin(f.pWs->pDb), ECX_OK);
+  for(i=0; i<9000; i++){
+    char zDate[16];
+    util_fmt_day(zDate, sizeof zDate, util_days_from_civil(2026, 1, 1) + i*150/9000);
+    add_response_ama(&f, 5000 + (int)i, (int)(i%2), i%3 ? "Lima" : 0, zDate,
+                     (int)(i%12)==11 ? -1 : (int)(i%12), (int)((i*7)%6) ? (int)((i*7)%6) : -1,
+                     (int)(i%8) ? (int)(i%8) : -1, (int)((i*3)%6) ? (int)((i*3)%6) : -1,
+                     (int)((i*5)%7)<6 && (i*5)%7 ? (int)((i*5)%7) : -1, i%37==0);
+  }
+  CHECK_INT(db_commit(f.pWs->pDb), ECX_OK);
+  CHECK_INT(cube_load(f.pWs, &pCube), ECX_OK);
+  CHECK_INT(pCube->nMet, 5);
+  q.nBy = 2;
+  q.aBy[0].iCol = cube_col_find(pCube, "touchpoint");
+  q.aBy[1].iCol = -1;
+  q.aBy[1].period = CUBE_PERIOD_MONTH;
+  CHECK_INT(cube_query(pCube, &q, &r), ECX_OK);
+  check_by_tp_month(pCube, &q, &r);
+  cube_result_free(&r);
+  CHECK_INT(util_parse_time("2026-02-10", &t0), ECX_OK);
+  CHECK_INT(util_parse_time("2026-04-20", &t1), ECX_OK);
+  q.dayFrom = util_day_of_ts(t0);
+  q.dayTo = util_day_of_ts(t1);
+  q.withBenchmark = 1;
+  CHECK_INT(cube_query(pCube, &q, &r), ECX_OK);
+  check_by_tp_month(pCube, &q, &r);
+  CHECK(r.nGroup>=6);
+  cube_result_free(&r);
+  cube_free(pCube);
+  fixture_close(&f);
+}
+
 TEST(cube_periods){
   char a[32];
   /* 2026-03-15 is a Sunday of ISO week 11; 2021-01-01 (a Friday) belongs to
@@ -423,6 +516,32 @@ TEST(cube_cache_round_trip_and_staleness){
   CHECK_INT(db_exec(f.pWs->pDb, "DELETE FROM answer WHERE response_id=1; DELETE FROM response WHERE id=1"), ECX_OK);
   CHECK_INT(cube_load(f.pWs, &pB), ECX_OK);
   CHECK_INT(pB->nRow, 12);
+  cube_free(pB);
+  /* A cache whose lengths are right but whose codes are off the
+  ** dictionary is not used: the first row's survey code (the first byte
+  ** after the header and the metadata block) set to 255. */
+  fp = fopen(zCache, "r+b");
+  CHECK(fp!=0);
+  if( fp ){
+    int64_t nMeta = 0;
+    CHECK(fseek(fp, 8, SEEK_SET)==0 && fread(&nMeta, sizeof nMeta, 1, fp)==1);
+    CHECK(fseek(fp, 16 + nMeta, SEEK_SET)==0);
+    fputc(255, fp);
+    fclose(fp);
+  }
+  CHECK_INT(cube_load(f.pWs, &pB), ECX_OK);
+  CHECK_INT(pB->nRow, 12);
+  CHECK(code_at(&pB->aCol[cube_col_find(pB, "survey")], 0)==1);
+  cube_free(pB);
+  /* Nor is one a byte short. */
+  {
+    struct stat st;
+    CHECK(stat(zCache, &st)==0 && st.st_size>100);
+    CHECK_INT(truncate(zCache, st.st_size - 1), 0);
+  }
+  CHECK_INT(cube_load(f.pWs, &pB), ECX_OK);
+  CHECK_INT(pB->nRow, 12);
+  CHECK(code_at(&pB->aCol[cube_col_find(pB, "survey")], 0)==1);
   cube_free(pB);
   /* A damaged cache file is ignored. */
   fp = fopen(zCache, "r+b");

@@ -303,11 +303,15 @@ static Cube *cube_synthetic(int64_t nRow, int nMet){
   p->nMet = nMet;
   p->aMet = ecx_calloc((size_t)nMet, sizeof(CubeMetric));
   for(m=0; m<nMet; m++){
-    p->aMet[m].zName = ecx_strdup(m ? "dim" : "nps");
-    p->aMet[m].aVal = ecx_malloc((size_t)nRow);
+    CubeMetric *pM = &p->aMet[m];
+    pM->zName = ecx_strdup(m ? "dim" : "nps");
+    /* Two metrics per byte column, as the cube lays them out (cube.h). */
+    pM->shift = (m & 1)*4;
+    pM->aVal = (m & 1) ? p->aMet[m - 1].aVal : ecx_calloc((size_t)nRow, 1);
     for(i=0; i<nRow; i++){
       uint64_t x = drivers_rng_next(&rng);
-      p->aMet[m].aVal[i] = x % 10==0 ? CUBE_MISSING : (uint8_t)(m ? 1 + (x>>8) % 5 : (x>>8) % 11);
+      unsigned v = x % 10==0 ? CUBE_MISSING : (unsigned)(m ? 1 + (x>>8) % 5 : (x>>8) % 11);
+      pM->aVal[i] |= (uint8_t)(v << pM->shift);
     }
   }
   return p;
