@@ -13,8 +13,8 @@
 **     form    one respondent a cycle: a new connection from an address of
 **             its own (127.T.X.Y), GET /s/TOKEN (form cookie, form token and
 **             submission id from the page), POST the answers, expect 303
-**   options: --connections N (8)  --seconds S (10)  --count N (total
-**     cycles; ends the run before --seconds)  --path P  -H "Name: value"
+**   options: --connections N (8)  --seconds S (10, or 3600 with --count)
+**     --count N (total cycles; whichever of the two ends first)  --path P  -H "Name: value"
 **     (repeatable)  --survey CODE  --answers JSON-OBJECT  --batch K (1)
 **     --token TOKEN (form: the public link's token)  --fields "q_a=1&..."
 **     --id-prefix P (source ids P-THREAD-N-I; default from pid and time)
@@ -142,7 +142,7 @@ static void parse_args(int argc, char **argv){
   else if( strcmp(argv[2], "api")==0 ) O.mode = M_API;
   else if( strcmp(argv[2], "form")==0 ) O.mode = M_FORM;
   else usage();
-  O.nConn = 8; O.batch = 1; O.seconds = 10; O.zPath = "/";
+  O.nConn = 8; O.batch = 1; O.seconds = 0; O.zPath = "/";
   O.zAnswers = "{}"; O.zFields = "";
   snprintf(O.zPrefix, sizeof O.zPrefix, "load-%ld-%lld", (long)getpid(), (long long)time(0));
   for(int i = 3; i < argc; i++){
@@ -162,6 +162,7 @@ static void parse_args(int argc, char **argv){
     else if( strcmp(a, "-H")==0 ){ if( O.nHdr >= MAX_HDR ) usage(); O.azHdr[O.nHdr++] = v; }
     else usage();
   }
+  if( O.seconds==0 ) O.seconds = O.count ? 3600 : 10;
   if( O.mode==M_API && !O.zSurvey ) usage();
   if( O.mode==M_FORM && (!O.zToken || strlen(O.zToken) > 128) ) usage();
 }

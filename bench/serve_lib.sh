@@ -36,13 +36,21 @@ serve_stop() {
   rm -rf "$SERVE_DIR"
 }
 
-# serve_login JAR: log in as "bench" into the cookie jar JAR.
+# serve_login JAR: log in as "bench" into the cookie jar JAR. While the
+# server loads a big workspace's cube the login may answer 503 (the
+# workspace is busy): it is tried again for up to two minutes.
 serve_login() {
-  curl -s -b "$1" -c "$1" "$URL/login" > "$SERVE_DIR/login"
-  tok=$(sed -n 's/.*name="login_csrf" value="\([0-9a-f]*\)".*/\1/p' "$SERVE_DIR/login")
-  st=$(curl -s -o /dev/null -w '%{http_code}' -b "$1" -c "$1" "$URL/login" \
-    --data-urlencode login=bench --data-urlencode password=password-bench --data-urlencode "login_csrf=$tok")
-  [ "$st" = 303 ] || { echo "login failed ($st)"; return 1; }
+  n=0
+  while :; do
+    curl -s -b "$1" -c "$1" "$URL/login" > "$SERVE_DIR/login"
+    tok=$(sed -n 's/.*name="login_csrf" value="\([0-9a-f]*\)".*/\1/p' "$SERVE_DIR/login")
+    st=$(curl -s -o /dev/null -w '%{http_code}' -b "$1" -c "$1" "$URL/login" \
+      --data-urlencode login=bench --data-urlencode password=password-bench --data-urlencode "login_csrf=$tok")
+    [ "$st" = 303 ] && return 0
+    n=$((n + 1))
+    [ "$st" = 503 ] && [ $n -lt 120 ] || { echo "login failed ($st)"; return 1; }
+    sleep 1
+  done
 }
 
 # serve_cookie JAR: the session cookie of JAR as a Cookie header value.

@@ -1,7 +1,8 @@
 /*
 ** The HTTP server on GNU libmicrohttpd: an internal thread pool, bounded
 ** request bodies, one workspace connection per worker thread, one shared
-** cube behind a read-write lock, and shutdown on SIGINT/SIGTERM.
+** cube behind a read-write lock, one queue for the group commit of
+** submissions (write_group.c), and shutdown on SIGINT/SIGTERM.
 */
 #include <arpa/inet.h>
 #include <pthread.h>
