@@ -55,6 +55,10 @@ $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libecx.a
 $(BUILD)/engine_bench: $(BUILD)/obj/bench/engine_bench.o $(BUILD)/libecx.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The HTTP load client of bench/run.sh (libc only).
+$(BUILD)/bench_load: $(BUILD)/obj/bench/load.o
+	$(CC) $(LDFLAGS) -o $@ $^ -lm -pthread
+
 $(BUILD)/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(BUILD)/libecx.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -85,7 +89,7 @@ $(BUILD)/locale/es/LC_MESSAGES/ecx.mo: $(PO_ES)
 	msgfmt --check -o $@ $(BUILD)/es.po
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/obj/src/cli/main.d \
-         $(FUZZ_SRC:%.c=$(BUILD)/obj/%.d) $(BUILD)/obj/bench/engine_bench.d
+         $(FUZZ_SRC:%.c=$(BUILD)/obj/%.d) $(BUILD)/obj/bench/engine_bench.d $(BUILD)/obj/bench/load.d
 
 unit: $(BUILD)/test_unit $(MO)
 
@@ -123,7 +127,7 @@ demo: deps
 
 bench:
 	scripts/deps.sh bench
-	$(MAKE) all $(BUILD)/engine_bench
+	$(MAKE) all $(BUILD)/engine_bench $(BUILD)/bench_load
 	bench/run.sh
 
 pot:

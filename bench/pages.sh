@@ -18,27 +18,13 @@ if [ ! -f "$WS" ]; then
   echo "== $WS: generating 1,000,000 demo responses"
   "$ECX" demo "$WS" --responses 1000000
 fi
-if ! "$ECX" user list "$WS" | grep -q '^bench '; then
-  ECX_PASSWORD=password-bench "$ECX" user add "$WS" bench --role admin > /dev/null
-fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/ecx-pages.XXXXXX")
-: > "$T/out"
-"$ECX" serve "$WS" --listen 127.0.0.1:0 > "$T/out" 2> "$T/err" &
-PID=$!
-trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-n=0
-while [ $n -lt 200 ]; do
-  URL=$(sed -n 's|^[a-z ]* \(http://[^ ]*\)/$|\1|p' "$T/out")
-  [ -n "$URL" ] && break
-  sleep 0.05; n=$((n + 1))
-done
-[ -n "$URL" ] || { echo "the server did not start"; cat "$T/err"; exit 1; }
+. bench/serve_lib.sh
+serve_user "$WS"
+serve_start "$WS"
+T=$SERVE_DIR
+trap serve_stop EXIT
 J=$T/jar
-curl -s -b "$J" -c "$J" "$URL/login" > "$T/login"
-tok=$(sed -n 's/.*name="login_csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/login")
-st=$(curl -s -o /dev/null -w '%{http_code}' -b "$J" -c "$J" "$URL/login" \
-  --data-urlencode login=bench --data-urlencode password=password-bench --data-urlencode "login_csrf=$tok")
-[ "$st" = 303 ] || { echo "login failed ($st)"; exit 1; }
+serve_login "$J"
 
 echo "# $WS, $("$ECX" report "$WS" --format csv --metrics nps 2>/dev/null | awk -F, 'NR==2 {print $2}') NPS answers; $RUNS runs per page; ms"
 printf '%-58s %6s %6s %6s %6s %6s  %s\n' "page" "first" "min" "median" "p95" "max" ""

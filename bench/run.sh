@@ -4,6 +4,8 @@
 # packages and builds first).
 #   BENCH_N      responses to generate (default 10000000)
 #   BENCH_RUNS   runs per measurement; medians are reported (default 5)
+#   BENCH_HTTP_SECONDS  length of each P4 load run (default 10)
+#   BENCH_SECTIONS      sections to run, e.g. "p4" (default: all)
 set -eu
 cd "$(dirname "$0")/.."
 N=${BENCH_N:-10000000}
@@ -11,8 +13,12 @@ RUNS=${BENCH_RUNS:-5}
 D=build/bench
 ECX=build/ecx
 mkdir -p "$D"
-make -s all build/engine_bench
-[ -d bench/node_modules/@duckdb/node-api ] || (cd bench && npm install --no-audit --no-fund --silent)
+make -s all build/engine_bench build/bench_load
+SECTIONS=${BENCH_SECTIONS:-p1 p2 p3 p4}
+on() { case " $SECTIONS " in *" $1 "*) return 0 ;; esac; return 1; }
+if on p1; then
+  [ -d bench/node_modules/@duckdb/node-api ] || (cd bench && npm install --no-audit --no-fund --silent)
+fi
 
 WS=$D/demo-$N.ecx
 CSV=$D/demo-$N.csv
@@ -20,7 +26,9 @@ if [ ! -f "$WS" ]; then
   echo "== generating $N responses"
   /usr/bin/time -f "%e s, %M KB" -o "$D/gen-$N.time" "$ECX" demo "$WS" --responses "$N" --seed 7
 fi
-[ -f "$CSV" ] || "$ECX" export "$WS" -o "$CSV"
+if on p1 || on p3; then
+  [ -f "$CSV" ] || "$ECX" export "$WS" -o "$CSV"
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ROWS=""
@@ -28,6 +36,7 @@ row() { ROWS="$ROWS$1
 "; }
 
 # ---- P1 dashboard ----
+if on p1; then
 echo "== P1 dashboard (segment x touchpoint x month)"
 build/engine_bench "$WS" segment,touchpoint,month "$((RUNS*4))" > "$D/engine.txt"
 eng_ms=$(awk '/^query_ms_median/ {print $2}' "$D/engine.txt")
@@ -67,11 +76,14 @@ row "| P1 process: \`ecx report\` from the workspace file | $proc_s s, peak $((p
 row "| P5 engine memory | $bpr bytes per response | | | target ≤ 32 | |"
 cold_ms=$(ECX_NO_CUBE_CACHE=1 build/engine_bench "$WS" "" 1 | awk '/^load_ms/ {print $2}')
 row "| Cold start: cube load from the workspace | $load_ms ms with the cube cache, $cold_ms ms without | | | | |"
+fi
 
-# ---- P2 drivers ----
-echo "== P2 key drivers on 1,000,000 responses"
 WS1=$D/demo-1000000.ecx
 [ -f "$WS1" ] || "$ECX" demo "$WS1" --responses 1000000 --seed 7 > /dev/null
+
+# ---- P2 drivers ----
+if on p2; then
+echo "== P2 key drivers on 1,000,000 responses"
 "$ECX" report "$WS1" > /dev/null            # builds the cube cache
 : > "$D/p2.txt"
 for i in $(seq "$RUNS"); do
@@ -82,8 +94,10 @@ p2_s=$(awk '{print $1}' "$D/p2.txt" | median)
 p2_np=$(($(wc -l < "$D/p2.out") - 1))
 top3=$(awk -F, 'NR>1 && $7<=3 {printf "%s%s", (n++ ? ", " : ""), $8}' "$D/p2.out")
 row "| P2 drivers: R², relative weights and exact Shapley over $p2_np dimensions, 500 bootstrap replicates, 1M responses (whole process) | $p2_s s | | | target ≤ 0.5 s | ranking: $top3 (the generator's three largest true weights, docs/demo.md) |"
+fi
 
 # ---- P3 import ----
+if on p3; then
 echo "== P3 import of a 1,000,000-response CSV"
 P3CSV=$D/p3.csv
 head -1000001 "$CSV" > "$P3CSV"
@@ -110,8 +124,88 @@ rows=$(($(wc -l < "$P3CSV") - 1))
 stored=$(sqlite3 "$D/import.ecx" "SELECT count(*) FROM response")
 imp_ok=$([ "$stored" -eq "$rows" ] && echo "yes ($stored of $rows rows stored)" || echo "NO: $stored of $rows rows stored")
 row "| P3 import: 1M-response CSV into a new workspace | $(awk -v r="$rows" -v s="$imp_s" 'BEGIN{printf "%.0f rows/s (%.1f s), peak %d MB", r/s, s, '"$imp_kb"'/1024}') | | $(awk -v r="$rows" -v s="$sq_imp_s" 'BEGIN{printf "%.0f rows/s (%.1f s) into one table, no validation", r/s, s}') | $(awk -v a="$imp_s" -v b="$sq_imp_s" 'BEGIN{printf "%.2f× the sqlite3 shell", b/a}') | $imp_ok |"
+fi
+
+# ---- P4 HTTP ----
+if on p4; then
+echo "== P4 HTTP on loopback: durable submissions, dashboard page"
+. bench/serve_lib.sh
+SECS=${BENCH_HTTP_SECONDS:-10}
+P4WS=$D/p4.ecx
+rm -f "$P4WS" "$P4WS-wal" "$P4WS-shm"
+"$ECX" backup "$WS1" "$P4WS" > /dev/null
+serve_user "$P4WS"
+ING=$("$ECX" token add "$P4WS" bench --name bench-p4 --scopes ingest 2>/dev/null | tail -1)
+nresp() { sqlite3 "$P4WS" "SELECT count(*) FROM response"; }
+start0=$(nresp)
+serve_start "$P4WS"
+trap serve_stop EXIT
+J=$D/p4.jar; rm -f "$J"
+serve_login "$J"
+# Open the survey tx-01 and make its public link, through the builder.
+sv=$(sqlite3 -separator ' ' "$P4WS" "SELECT id, coalesce(touchpoint_id, 0), coalesce(channel_id, 0) FROM survey WHERE code='tx-01'")
+title=$(sqlite3 "$P4WS" "SELECT title FROM survey WHERE code='tx-01'")
+set -- $sv
+t=$(serve_csrf "$J")
+curl -s -o /dev/null -b "$J" "$URL/surveys/$1" --data-urlencode "csrf=$t" --data-urlencode action=meta \
+  --data-urlencode "title=$title" --data-urlencode kind=transactional --data-urlencode status=open \
+  --data-urlencode "touchpoint=$2" --data-urlencode "channel=$3"
+curl -s -o /dev/null -b "$J" "$URL/surveys/$1" --data-urlencode "csrf=$t" --data-urlencode action=token
+PUB=$(curl -s -b "$J" "$URL/surveys/$1" | sed -n 's|.*id="public-link" href="/s/\([0-9a-f]*\)".*|\1|p')
+[ -n "$PUB" ] || { echo "P4: no public link"; exit 1; }
+# The cube and the verbatim index are loaded before timing.
+curl -s -o /dev/null -b "$J" "$URL/"
+curl -s -o /dev/null -b "$J" "$URL/verbatims"
+ANS='{"nps":9,"csat":4,"ces":6,"r_app":4,"r_precio":3}'
+FIELDS='q_nps=9&q_csat=4&q_ces=6&q_r_app=4&q_r_precio=3'
+kv() { awk -v k="$1" '$1==k {print $2}' "$D/load.txt"; }
+# p4run LABEL ARGS...: one load run; its row, with the workspace's growth
+# checked against the acknowledged submissions.
+p4run() {
+  label=$1; shift
+  before=$(nresp)
+  build/bench_load "$URL" "$@" --seconds "$SECS" > "$D/load.txt"
+  grown=$(( $(nresp) - before ))
+  acked=$(kv stored)
+  extra=""; per="$(kv rps | awk '{printf "%.0f", $1}') requests/s"
+  if [ "$(kv mode)" = form ]; then
+    extra=" for the POST (the GET before it: p50 $(kv get_p50_ms) ms, p99 $(kv get_p99_ms) ms)"
+    per="each a GET and a POST"
+  fi
+  same=$([ "$grown" -eq "$acked" ] && echo "yes: +$grown responses stored = $acked acknowledged" || echo "NO: +$grown responses stored, $acked acknowledged")
+  row "| P4 HTTP: $label, $(kv connections) connections, $(kv seconds) s | $(kv stored_per_s | awk '{printf "%.0f", $1}') responses/s ($per), p50 $(kv p50_ms) ms, p99 $(kv p99_ms) ms$extra, $(kv non2xx) non-2xx, $(kv errors) errors | | | target ≥ 5,000/s, p99 ≤ 20 ms | $same |"
+  P4ACKED=$((P4ACKED + acked))
+}
+P4ACKED=0
+p4run "API ingest, one response a request (\`POST /api/v1/responses\`)" api --connections 8 \
+  -H "Authorization: Bearer $ING" --survey tx-01 --answers "$ANS"
+p4run "API ingest, 100 responses a request" api --connections 8 --batch 100 \
+  -H "Authorization: Bearer $ING" --survey tx-01 --answers "$ANS"
+p4run "public form, each respondent from its own address: GET \`/s/TOKEN\`, POST, 303" form --connections 8 \
+  --token "$PUB" --fields "$FIELDS"
+serve_stop
+trap - EXIT
+total=$(( $(nresp) - start0 ))
+[ "$total" -eq "$P4ACKED" ] || { echo "P4: the workspace grew by $total, $P4ACKED acknowledged"; exit 1; }
+
+# The dashboard's first page at N responses, through the same client.
+serve_user "$WS"
+serve_start "$WS"
+trap serve_stop EXIT
+rm -f "$J"
+serve_login "$J"
+curl -s -o /dev/null -b "$J" "$URL/"
+curl -s -o /dev/null -b "$J" "$URL/verbatims"
+build/bench_load "$URL" get --path / --connections 1 --count "$((RUNS * 20))" -H "Cookie: $(serve_cookie "$J")" > "$D/load.txt"
+serve_stop
+trap - EXIT
+row "| P4 HTTP: dashboard page \`/\` at $N responses, $(kv requests) requests on 1 connection | p50 $(kv p50_ms) ms, p99 $(kv p99_ms) ms, $(kv non2xx) non-2xx | | | | |"
+fi
 
 # ---- write the results ----
+# A run of some sections only writes its table beside the data.
+OUT=bench/RESULTS.md
+[ -z "${BENCH_SECTIONS:-}" ] || OUT=$D/RESULTS.md
 {
   echo "# Benchmark results"
   echo
@@ -124,6 +218,6 @@ row "| P3 import: 1M-response CSV into a new workspace | $(awk -v r="$rows" -v s
   echo "| --- | --- | --- | --- | --- | --- |"
   printf '%s' "$ROWS"
   echo
-  echo "Data generation: $(cat "$D/gen-$N.time" 2>/dev/null || echo 'reused an existing workspace'). sqlite3 .import of the export: $(cat "$D/sq_import.time") s."
-} > bench/RESULTS.md
-cat bench/RESULTS.md
+  echo "Data generation: $(cat "$D/gen-$N.time" 2>/dev/null || echo 'reused an existing workspace'). sqlite3 .import of the export: $(cat "$D/sq_import.time" 2>/dev/null || echo '?') s."
+} > "$OUT"
+cat "$OUT"

@@ -2,10 +2,12 @@
 ** The database layer: statement wrapper over SQLite with error mapping.
 */
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -26,7 +28,28 @@ struct Db {
   Stmt aCache[DB_NCACHE];   /* statements handed out by db_cached() */
   const char *azCacheSql[DB_NCACHE];
   int nCache;
+  int holdsWrite;           /* holds writeMutex: a transaction of db_begin is open */
+  int readOnly;             /* DB_READONLY: its transactions are read snapshots */
+  int msBusy;               /* how long db_begin waits for a writer */
 };
+
+/* Writers of one process queue here rather than in SQLite's busy handler,
+** which sleeps in steps of milliseconds while another connection of the
+** process holds the write lock (the server's worker threads each have one).
+** Read-only connections do not take it. Waiting is bounded by the busy
+** timeout (then ECX_EBUSY, as SQLite would answer). Recursive, so that a
+** thread beginning on a second connection while its first is open waits in
+** SQLite as before instead of deadlocking. Other processes are still waited
+** for by SQLite's busy timeout. */
+static pthread_mutex_t writeMutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+/* Release writeMutex once pDb's transaction is over. */
+static void write_release(Db *pDb, int force){
+  if( pDb->holdsWrite && (force || sqlite3_get_autocommit(pDb->db)) ){
+    pDb->holdsWrite = 0;
+    pthread_mutex_unlock(&writeMutex);
+  }
+}
 
 #ifdef ECX_FAULT
 /* Test builds: SQLite allocates through ecx_fault_alloc() too (err.h). */
@@ -148,6 +171,8 @@ int db_open(const char *zPath, int flags, Db **ppDb){
     if( zEnd && *zEnd==0 && v >= 0 && v <= 600000 ) msBusy = v;
   }
   sqlite3_busy_timeout(p->db, (int)msBusy);
+  p->msBusy = (int)msBusy;
+  p->readOnly = (flags & DB_READONLY)!=0;
   int rc = db_exec(p, "PRAGMA foreign_keys=ON;");
   if( rc==ECX_OK && !(flags & DB_READONLY) ){
     /* NORMAL: a committed transaction survives any crash of the process;
@@ -167,6 +192,7 @@ int db_open(const char *zPath, int flags, Db **ppDb){
 
 void db_close(Db *pDb){
   if( !pDb ) return;
+  write_release(pDb, 1);
   for(int i = 0; i < pDb->nCache; i++) sqlite3_finalize(pDb->aCache[i].pStmt);
   sqlite3_close(pDb->db);
   free(pDb->zFile);
@@ -260,11 +286,34 @@ void db_finalize(Stmt *p){
   free(p);
 }
 
-int db_begin(Db *pDb){ return db_exec(pDb, "BEGIN IMMEDIATE"); }
-int db_commit(Db *pDb){ return db_exec(pDb, "COMMIT"); }
+int db_begin(Db *pDb){
+  int held = pDb->holdsWrite || pDb->readOnly;
+  if( !held ){
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    t.tv_sec += pDb->msBusy / 1000;
+    t.tv_nsec += (long)(pDb->msBusy % 1000) * 1000000L;
+    if( t.tv_nsec >= 1000000000L ){ t.tv_sec++; t.tv_nsec -= 1000000000L; }
+    if( pthread_mutex_timedlock(&writeMutex, &t) ){
+      return err_set(ECX_EBUSY, "database is locked (by another writer of this process)");
+    }
+  }
+  int rc = db_exec(pDb, "BEGIN IMMEDIATE");
+  if( !held ){
+    if( rc ) pthread_mutex_unlock(&writeMutex);
+    else pDb->holdsWrite = 1;
+  }
+  return rc;
+}
+int db_commit(Db *pDb){
+  int rc = db_exec(pDb, "COMMIT");
+  write_release(pDb, 0);
+  return rc;
+}
 int db_rollback(Db *pDb){
-  if( sqlite3_get_autocommit(pDb->db) ) return ECX_OK;
-  return db_exec(pDb, "ROLLBACK");
+  int rc = sqlite3_get_autocommit(pDb->db) ? ECX_OK : db_exec(pDb, "ROLLBACK");
+  write_release(pDb, 0);
+  return rc;
 }
 
 static int savepoint_op(Db *pDb, const char *zVerb, const char *zName){

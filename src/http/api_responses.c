@@ -4,7 +4,8 @@
 ** import row (known survey, known question codes, scales, choices,
 ** required answers, existing touchpoint and channel); one bad record
 ** refuses the whole request (400 naming the field) and nothing is stored.
-** Otherwise all records are stored in one transaction; a source id already
+** Otherwise all records are stored in one transaction (shared with
+** concurrent submissions, http_write); a source id already
 ** stored in that survey is not stored again, so retries are idempotent.
 ** 201 {"ids":[...], "created":[true|false,...]}.
 */
@@ -93,6 +94,29 @@ static int check_one(HttpReq *p, const ApiResponse *r, SurveyDef *aDef, int *pnD
   return ECX_OK;
 }
 
+/* The records of one request, stored in a shared transaction (http_write). */
+typedef struct StoreJob {
+  Checked *aC;
+  int nR;
+  int64_t *aId;              /* out: each record's response id */
+  int *aNew;                 /* out: 1 when stored now, 0 when already there */
+} StoreJob;
+
+static int store_all(Workspace *pWs, void *pArg, int *pKeep){
+  StoreJob *j = pArg;
+  (void)pKeep;
+  for(int i = 0; i < j->nR; i++){
+    j->aNew[i] = 0;
+    int rc = survey_response_id(pWs, j->aC[i].rec.surveyId, j->aC[i].rec.zSourceId, &j->aId[i]);
+    if( rc ) return rc;
+    if( j->aId[i] ) continue;
+    rc = survey_store(pWs, &j->aC[i].rec, j->aC[i].aQ, &j->aId[i]);
+    if( rc ) return rc;
+    j->aNew[i] = 1;
+  }
+  return ECX_OK;
+}
+
 int api_responses_post(HttpReq *p){
   ApiResponse *aR = 0;
   SurveyDef aDef[API_MAX_SURVEYS];
@@ -113,18 +137,11 @@ int api_responses_post(HttpReq *p){
     rc = check_one(p, &aR[i], aDef, &nDef, &aC[i], &zField);
     if( rc==ECX_EINVAL ) rc = field_fail(p, i, zField ? zField : "", isArray);
   }
-  int64_t *aId = http_alloc(p, sizeof(int64_t) * (size_t)(nR + 1));
-  int *aNew = http_alloc(p, sizeof(int) * (size_t)(nR + 1));
-  int inTx = 0;
-  if( rc==ECX_OK ){ rc = db_begin(p->pWs->pDb); inTx = rc==ECX_OK; }
-  for(int i = 0; i < nR && rc==ECX_OK; i++){
-    rc = survey_response_id(p->pWs, aC[i].rec.surveyId, aC[i].rec.zSourceId, &aId[i]);
-    if( rc || aId[i] ) continue;
-    rc = survey_store(p->pWs, &aC[i].rec, aC[i].aQ, &aId[i]);
-    aNew[i] = 1;
-  }
-  if( rc==ECX_OK && inTx ) rc = db_commit(p->pWs->pDb);
-  if( rc && inTx ) db_rollback(p->pWs->pDb);
+  StoreJob job = {aC, nR, http_alloc(p, sizeof(int64_t) * (size_t)(nR + 1)),
+                  http_alloc(p, sizeof(int) * (size_t)(nR + 1))};
+  int64_t *aId = job.aId;
+  int *aNew = job.aNew;
+  if( rc==ECX_OK ) rc = http_write(p, store_all, &job);
   if( rc==ECX_OK ) http_cube_touch(p);
   for(int i = 0; i < nDef; i++) survey_def_clear(&aDef[i]);
   if( rc ) return rc;

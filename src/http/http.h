@@ -187,6 +187,18 @@ int http_cube(HttpReq *p, const Cube **ppCube);
 ** definitions): the next request refreshes the cube at once instead of
 ** within a second. Never takes a lock. */
 void http_cube_touch(HttpReq *p);
+/* One request's writes: called inside a transaction on pWs, which may be
+** another worker thread's connection (use it, not p->pWs, and nothing of
+** the thread). Returns ECX_OK to keep its changes, or an error (set with
+** err_set) to undo them; *pKeep=0 undoes them with ECX_OK. */
+typedef int (*HttpWriteFn)(Workspace *pWs, void *pArg, int *pKeep);
+/* Run xWrite in a transaction it shares with the writes of concurrent
+** requests (group commit, write_group.c), and return once that
+** transaction is committed (ECX_OK: xWrite's changes are durable) or
+** failed (its error; nothing of xWrite is stored). One xWrite failing
+** undoes only its own changes. Without a server, in a transaction of
+** its own on p->pWs. */
+int http_write(HttpReq *p, HttpWriteFn xWrite, void *pArg);
 /* The same cube with its verbatim index (verbatim.h), built on first use
 ** and kept in step with the cube; both valid and read-locked until the
 ** request ends. */

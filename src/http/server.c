@@ -1,7 +1,8 @@
 /*
 ** The HTTP server on GNU libmicrohttpd: an internal thread pool, bounded
 ** request bodies, one workspace connection per worker thread, one shared
-** cube behind a read-write lock, and shutdown on SIGINT/SIGTERM.
+** cube behind a read-write lock, one queue for the group commit of
+** submissions (write_group.c), and shutdown on SIGINT/SIGTERM.
 */
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -18,6 +19,7 @@
 #include "http.h"
 #include "http_int.h"
 #include "auth.h"
+#include "write_group.h"
 #include "../base/err.h"
 #include "../base/i18n.h"
 #include "../base/util.h"
@@ -36,7 +38,10 @@ struct HttpServer {
   double cubeMs;                    /* when the cube was last refreshed */
   VerbIndex *pVerb;                 /* verbatims of the cube's rows, once asked for */
   _Atomic int stale;                /* data changed through this server: refresh at next use */
+  WriteGroup writes;                /* group commit of submissions (write_group.c) */
 };
+
+WriteGroup *http_server_writes(HttpServer *s){ return &s->writes; }
 
 static _Thread_local Workspace *tlWs;   /* this worker thread's connection */
 
@@ -431,6 +436,7 @@ int http_serve(const HttpOptions *pOpt){
   pthread_mutex_init(&s->refreshMutex, 0);
   pthread_mutex_init(&s->verbMutex, 0);
   pthread_rwlock_init(&s->cubeLock, 0);
+  write_group_init(&s->writes);
 
   rc = auth_init();
   if( rc==ECX_OK ) rc = parse_listen(s->opt.zListen ? s->opt.zListen : "127.0.0.1:8080", &sa, &v6);
@@ -499,6 +505,7 @@ out:
   verb_free(s->pVerb);
   cube_free(s->pCube);
   pthread_rwlock_destroy(&s->cubeLock);
+  write_group_destroy(&s->writes);
   pthread_mutex_destroy(&s->refreshMutex);
   pthread_mutex_destroy(&s->verbMutex);
   pthread_mutex_destroy(&s->wsMutex);

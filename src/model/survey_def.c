@@ -31,7 +31,7 @@ static int load_choices(Workspace *pWs, SurveyQuestion *q){
 
 static int load_questions(Workspace *pWs, SurveyDef *s){
   Stmt *p;
-  int rc = db_prepare(pWs->pDb, &p,
+  int rc = db_cached(pWs->pDb, &p,
       "SELECT q.id, q.code, q.type, coalesce(q.scale_min,0), coalesce(q.scale_max,0),"
       " coalesce(q.dimension_id,0), coalesce(q.attribute_id,0), coalesce(d.name,''),"
       " coalesce(a.name,''), q.text_es, q.text_en, q.required"
@@ -62,7 +62,7 @@ static int load_questions(Workspace *pWs, SurveyDef *s){
     q->zTextEn = ecx_strdup(db_column_text(p, 10));
     q->required = db_column_int(p, 11)!=0;
   }
-  db_finalize(p);
+  db_reset(p);
   if( rc!=DB_DONE ) return rc;
   for(int i = 0; i < s->nQ; i++){
     if( s->aQ[i].type!=Q_CHOICE && s->aQ[i].type!=Q_MULTI ) continue;

@@ -15,7 +15,6 @@
 #include <time.h>
 
 #include "pages.h"
-#include "../base/db.h"
 #include "../base/err.h"
 #include "../base/i18n.h"
 #include "../http/auth.h"
@@ -175,6 +174,24 @@ static int valid_sid(const char *z){
   return 1;
 }
 
+/* One submission, stored in a shared transaction (http_write): the
+** response, and the one-time link marked used. */
+typedef struct FormJob {
+  ResponseRec *pRec;
+  const SurveyQuestion **aQ;
+  int64_t surveyId;
+  const char *zOneHash;      /* the one-time link's digest, or NULL */
+  int64_t id;                /* out: the response, 0 if its sid was stored before */
+} FormJob;
+
+static int store_form(Workspace *pWs, void *pArg, int *pKeep){
+  FormJob *j = pArg;
+  int rc = survey_store(pWs, j->pRec, j->aQ, &j->id);
+  if( rc==ECX_OK && j->id && j->zOneHash ) rc = survey_link_use(pWs, j->surveyId, j->zOneHash, j->id);
+  if( rc==ECX_OK && !j->id ) *pKeep = 0;
+  return rc;
+}
+
 static int submit(PubCtx *c, const char *zOneHash){
   HttpReq *p = c->p;
   const char *zSid = http_form(p, "sid");
@@ -220,13 +237,10 @@ static int submit(PubCtx *c, const char *zOneHash){
   r.zSourceId = zSource;
   r.nAnswer = n;
   r.aAnswer = aA;
-  rc = db_begin(p->pWs->pDb);
-  if( rc ) return rc;
-  rc = survey_store(p->pWs, &r, aQ, &id);
-  if( rc==ECX_OK && id && zOneHash ) rc = survey_link_use(p->pWs, c->s.id, zOneHash, id);
-  if( rc==ECX_OK && id ) rc = db_commit(p->pWs->pDb);
-  else db_rollback(p->pWs->pDb);     /* failure, or a form sent again: keep nothing new */
-  if( rc==ECX_OK && id ) http_cube_touch(p);
+  FormJob job = {&r, aQ, c->s.id, zOneHash, 0};
+  rc = http_write(p, store_form, &job);   /* a form sent again keeps nothing new */
+  id = rc==ECX_OK ? job.id : 0;
+  if( id ) http_cube_touch(p);
   if( rc==ECX_EEXIST ){
     err_clear();
     return pub_message(p, 410, _("Survey"), _("This link has already been used to answer the survey. Thank you."));
