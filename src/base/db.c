@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "db.h"
 #include "err.h"
+#include "i18n.h"
 
 #define DB_NCACHE 64
 
@@ -295,7 +296,7 @@ int db_begin(Db *pDb){
     t.tv_nsec += (long)(pDb->msBusy % 1000) * 1000000L;
     if( t.tv_nsec >= 1000000000L ){ t.tv_sec++; t.tv_nsec -= 1000000000L; }
     if( pthread_mutex_timedlock(&writeMutex, &t) ){
-      return err_set(ECX_EBUSY, "database is locked (by another writer of this process)");
+      return err_set(ECX_EBUSY, "%s", _("the workspace is busy with another write; try again"));
     }
   }
   int rc = db_exec(pDb, "BEGIN IMMEDIATE");
