@@ -19,7 +19,8 @@ PUB=0123456789abcdef01234567
 sqlite3 "$W" "INSERT INTO survey(code, created, status, public_token) VALUES('perm', 0, 'open', '$PUB');"
 SID=$(sqlite3 "$W" "SELECT id FROM survey WHERE code='perm'")
 ROLES="admin analyst area_lead frontline viewer"
-# Answers for the analysis routes (/api/v1/drivers needs 11 complete ones)
+# Answers for the analysis routes (/api/v1/drivers needs 11 complete ones,
+# at Web, which the area lead's area answers for)
 # and a promise for /api/v1/promises/*.
 sqlite3 "$W" "INSERT INTO survey(code, created) VALUES('data', 0);
   INSERT INTO dimension(name) VALUES('d1'), ('d2'), ('d3');
@@ -28,7 +29,8 @@ sqlite3 "$W" "INSERT INTO survey(code, created) VALUES('data', 0);
   INSERT INTO question(survey_id, code, position, type, scale_min, scale_max, dimension_id)
     SELECT id, 'q1', 2, 'rating', 1, 5, (SELECT id FROM dimension WHERE name='d1') FROM survey WHERE code='data';
   WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 20)
-    INSERT INTO response(survey_id, ts, source_id) SELECT (SELECT id FROM survey WHERE code='data'), 1767225600 + i*86400, 'r' || i FROM k;
+    INSERT INTO response(survey_id, touchpoint_id, ts, source_id) SELECT (SELECT id FROM survey WHERE code='data'),
+      (SELECT id FROM touchpoint WHERE name='Web'), 1767225600 + i*86400, 'r' || i FROM k;
   INSERT INTO answer(question_id, response_id, num) SELECT q.id, r.id, r.id % 11 FROM question q, response r WHERE q.code='rec';
   INSERT INTO answer(question_id, response_id, num) SELECT q.id, r.id, 1 + r.id % 5 FROM question q, response r WHERE q.code='q1';
   INSERT INTO promise(id, name, created) VALUES(1, 'p', 0);
