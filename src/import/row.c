@@ -13,6 +13,7 @@
 #include "../base/util.h"
 #include "../model/entity.h"
 #include "../model/store.h"
+#include "../model/store_batch.h"
 #include "../base/strmap.h"
 
 /* Ids of names already looked up (entities, attribute values), so that a
@@ -32,6 +33,8 @@ struct RowCtx {
   EntCache cTp, cCh, cComp;
   StrMap *aAttrCache;      /* per column: attribute value -> id */
   int64_t ts;              /* parsed date of the current row */
+  StoreBatch *pBatch;      /* rows stored but not yet written */
+  int64_t nNew, nDup;      /* of the rows written so far */
   char zReason[256];
   char zSource[48];
 };
@@ -66,6 +69,7 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
   for(int i = 0; i < n; i++) strmap_init(&p->aAttrCache[i], 10000);
   p->aAnsCol = ecx_calloc((size_t)n, sizeof *p->aAnsCol);
   p->iId = p->iDate = p->iLang = p->iTp = p->iCh = p->iComp = p->iResp = -1;
+  p->pBatch = store_batch_new(pWs);
   *pp = p;
   int rc = ECX_OK;
   for(int i = 0; i < n && rc==ECX_OK; i++){
@@ -98,6 +102,7 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
 
 void row_free(RowCtx *p){
   if( !p ) return;
+  store_batch_free(p->pBatch);
   free(p->aQ); free(p->aAns); free(p->aAnsCol);
   strmap_free(&p->cTp); strmap_free(&p->cCh); strmap_free(&p->cComp);
   if( p->aAttrCache ){
@@ -195,10 +200,10 @@ static int cached_attr(RowCtx *p, int iCol, int64_t attrId, const char *z, int64
   return rc;
 }
 
-int row_store(RowCtx *p, const ImpRecord *pRec, int *pIsNew){
+int row_store(RowCtx *p, const ImpRecord *pRec, int *pTag){
   ResponseRec r = {0};
   int rc;
-  *pIsNew = 0;
+  *pTag = pRec->line;
   r.surveyId = p->surveyId;
   r.ts = p->ts;
   rc = cached_ent(p, &p->cTp, ENT_TOUCHPOINT, field(pRec, p->iTp), p->tpConst, &r.touchpointId);
@@ -225,15 +230,21 @@ int row_store(RowCtx *p, const ImpRecord *pRec, int *pIsNew){
   }
   r.nAnswer = p->nAns;
   r.aAnswer = p->aAns;
-  int64_t id = 0;
-  rc = store_response(p->pWs, &r, &id);
-  if( rc || id==0 ) return rc;
-  *pIsNew = 1;
-  for(int k = 0; k < p->nAns && r.respondentId; k++){
+  int full = 0;
+  rc = store_batch_add(p->pBatch, &r, pRec->line, &full);
+  for(int k = 0; rc==ECX_OK && k < p->nAns && r.respondentId; k++){
     const Question *q = &p->aQ[p->aAnsCol[k]];
-    if( q->type!=Q_ATTRIBUTE ) continue;
-    rc = store_respondent_attr(p->pWs, r.respondentId, q->attributeId, p->aAns[k].zText);
-    if( rc ) return rc;
+    if( q->type==Q_ATTRIBUTE ) store_batch_attr(p->pBatch, r.respondentId, q->attributeId, p->aAns[k].num);
   }
-  return ECX_OK;
+  if( rc==ECX_OK && full ) rc = store_batch_flush(p->pBatch, &p->nNew, &p->nDup, pTag);
+  return rc;
+}
+
+int row_flush(RowCtx *p, int *pTag){
+  return store_batch_flush(p->pBatch, &p->nNew, &p->nDup, pTag);
+}
+
+void row_counts(const RowCtx *p, int64_t *pnNew, int64_t *pnDup){
+  *pnNew = p->nNew;
+  *pnDup = p->nDup;
 }
