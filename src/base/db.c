@@ -263,12 +263,10 @@ void db_finalize(Stmt *p){
 int db_bulk(Db *pDb, int on){
   char zSql[160];
   if( on ){
-    snprintf(zSql, sizeof zSql, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;"
-             " PRAGMA cache_size=-%d;", DB_BULK_CACHE_KIB);
+    snprintf(zSql, sizeof zSql, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-%d;", DB_BULK_CACHE_KIB);
   }else{
     /* -2000 (2 MB) is SQLite's documented default page cache. */
-    snprintf(zSql, sizeof zSql, "PRAGMA foreign_keys=ON; PRAGMA temp_store=DEFAULT;"
-             " PRAGMA cache_size=-2000;");
+    snprintf(zSql, sizeof zSql, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;");
   }
   return db_exec(pDb, zSql);
 }

@@ -205,7 +205,8 @@ static int main_pass(Run *p, const ImpFormat *pFmt, RowCtx *pRow, int nHeader){
   if( rc==ECX_OK ){
     int line = 0;
     rc = row_flush(pRow, &line);
-    if( rc ) rc = err_set(rc, "%s:%d: %s", o->zFile, line, err_detail());
+    if( rc && line ) rc = err_set(rc, "%s:%d: %s", o->zFile, line, err_detail());
+    else if( rc ) rc = err_set(rc, "%s: %s", o->zFile, err_detail());
   }
   row_counts(pRow, &pRes->nNew, &pRes->nDuplicate);
   progress_clear(p);

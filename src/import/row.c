@@ -27,6 +27,8 @@ struct RowCtx {
   Question *aQ;            /* per column; id 0 if not a question */
   AnswerRec *aAns;         /* answers of the current row */
   int *aAnsCol;            /* column of each answer */
+  int *aSameQ;             /* per column: an earlier column of the same question, or -1 */
+  int *aAnswered;          /* per column: answered in the current row */
   int nAns;
   int iId, iDate, iLang, iTp, iCh, iComp, iResp;   /* role columns or -1 */
   int64_t tpConst, chConst, compConst;             /* 0 when none */
@@ -68,6 +70,8 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
   p->aAttrCache = ecx_calloc((size_t)n + 1, sizeof(StrMap));
   for(int i = 0; i < n; i++) strmap_init(&p->aAttrCache[i], 10000);
   p->aAnsCol = ecx_calloc((size_t)n, sizeof *p->aAnsCol);
+  p->aSameQ = ecx_calloc((size_t)n + 1, sizeof *p->aSameQ);
+  p->aAnswered = ecx_calloc((size_t)n + 1, sizeof *p->aAnswered);
   p->iId = p->iDate = p->iLang = p->iTp = p->iCh = p->iComp = p->iResp = -1;
   p->pBatch = store_batch_new(pWs);
   *pp = p;
@@ -94,6 +98,10 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
     d.zTextEs = d.zTextEn = c->zLabel;
     rc = question_ensure(pWs, surveyId, &d, &p->aQ[i]);
   }
+  for(int i = 0; i < n; i++){
+    p->aSameQ[i] = -1;
+    for(int j = 0; j < i && p->aQ[i].id; j++) if( p->aQ[j].id==p->aQ[i].id ){ p->aSameQ[i] = j; break; }
+  }
   if( rc==ECX_OK ) rc = const_id(pWs, ENT_TOUCHPOINT, pMap->k.zTouchpoint, &p->tpConst);
   if( rc==ECX_OK ) rc = const_id(pWs, ENT_CHANNEL, pMap->k.zChannel, &p->chConst);
   if( rc==ECX_OK ) rc = const_id(pWs, ENT_COMPETITOR, pMap->k.zCompetitor, &p->compConst);
@@ -103,7 +111,7 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
 void row_free(RowCtx *p){
   if( !p ) return;
   store_batch_free(p->pBatch);
-  free(p->aQ); free(p->aAns); free(p->aAnsCol);
+  free(p->aQ); free(p->aAns); free(p->aAnsCol); free(p->aSameQ); free(p->aAnswered);
   strmap_free(&p->cTp); strmap_free(&p->cCh); strmap_free(&p->cComp);
   if( p->aAttrCache ){
     for(int i = 0; i < p->pMap->nCol; i++) strmap_free(&p->aAttrCache[i]);
@@ -210,6 +218,13 @@ int row_store(RowCtx *p, const ImpRecord *pRec, int *pTag){
   if( rc==ECX_OK ) rc = cached_ent(p, &p->cCh, ENT_CHANNEL, field(pRec, p->iCh), p->chConst, &r.channelId);
   if( rc==ECX_OK ) rc = cached_ent(p, &p->cComp, ENT_COMPETITOR, field(pRec, p->iComp), p->compConst, &r.competitorId);
   if( rc ) return rc;
+  for(int k = 0; k < p->nAns; k++) p->aAnswered[p->aAnsCol[k]] = 1;
+  for(int k = 0; k < p->nAns && rc==ECX_OK; k++){
+    int j = p->aSameQ[p->aAnsCol[k]];
+    if( j >= 0 && p->aAnswered[j] ) rc = err_set(ECX_EINVAL, "two answers to the same question in one response");
+  }
+  for(int k = 0; k < p->nAns; k++) p->aAnswered[p->aAnsCol[k]] = 0;
+  if( rc ) return rc;
   const char *zResp = field(pRec, p->iResp);
   if( zResp[0] && (rc = store_respondent(p->pWs, zResp, &r.respondentId))!=0 ) return rc;
   for(int k = 0; k < p->nAns; k++){
@@ -241,7 +256,7 @@ int row_store(RowCtx *p, const ImpRecord *pRec, int *pTag){
 }
 
 int row_flush(RowCtx *p, int *pTag){
-  return store_batch_flush(p->pBatch, &p->nNew, &p->nDup, pTag);
+  return store_batch_finish(p->pBatch, &p->nNew, &p->nDup, pTag);
 }
 
 void row_counts(const RowCtx *p, int64_t *pnNew, int64_t *pnDup){

@@ -37,7 +37,8 @@ int row_check(RowCtx *p, const ImpRecord *pRec, int *piCol, const char **pzReaso
 ** itself in a batch written when full (src/model/store_batch.h). On an
 ** error *pLine is the input line of the row at fault. */
 int row_store(RowCtx *p, const ImpRecord *pRec, int *pLine);
-/* Write the rows still batched. */
+/* Write the rows still batched and finish the batch's work; once, after
+** the last row_store (*pLine is 0 for an error no single row caused). */
 int row_flush(RowCtx *p, int *pLine);
 /* Responses written so far: new ones and duplicates skipped. */
 void row_counts(const RowCtx *p, int64_t *pnNew, int64_t *pnDup);

@@ -3,11 +3,24 @@
 **
 ** A flush gives the batch's responses consecutive ids after the largest in
 ** the table (the caller's transaction holds the write lock, so nobody else
-** can take them) and inserts them with "ON CONFLICT DO NOTHING"; when fewer
-** rows went in than were queued, the ids present tell which did. Answers of
-** the new responses are then sorted by (question, response) and inserted,
-** STORE_CHUNK_ANSWERS rows per statement.
+** can take them) and inserts them with "INSERT OR IGNORE" (no statement
+** journal: the only constraint that can fail is the (survey, source id)
+** key); when fewer rows went in than were queued, the ids present tell
+** which did.
+**
+** Answers take one of two ways, chosen at the first flush:
+**  - staged, when no answer in the workspace belongs to a question with an
+**    id as large as the batch's smallest (a new survey, the usual first
+**    import): each question's answers are appended to a temporary table of
+**    its own, in response order, and store_batch_finish() copies the tables
+**    into `answer` question by question. Every insert then lands at the
+**    right edge of the answer b-tree, several times cheaper than inserting
+**    into the middle of it, where each leaf split rebalances full siblings;
+**  - direct otherwise: each flush sorts its answers by (question, response)
+**    and inserts them.
+** Rows go in with multi-row INSERTs of 128, 16 and 1 rows.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +29,24 @@
 #include "../base/db.h"
 #include "../base/err.h"
 
-#define STORE_CHUNK_RESPONSES 100   /* 9 parameters a row */
-#define STORE_CHUNK_ANSWERS   250   /* 4 parameters a row */
+/* Rows per multi-row INSERT: as many of the largest as fit, then smaller. */
+static const int aChunk[] = {128, 16, 1};
+#define NCHUNK 3
+/* Statements kept for at most this many staging tables (more are prepared
+** for each flush). */
+#define STAGE_KEEP 64
+
+typedef struct MultiIns { Stmt *ap[NCHUNK]; } MultiIns;
+
+typedef struct Stage {
+  int64_t questionId;
+  int iTable;                /* temp.ecx_stage_N */
+  int nRow;                  /* answers of this flush (bucket size) */
+  int iFirst;                /* their first slot in aOrder */
+  MultiIns ins;
+} Stage;
+
+enum { MODE_UNDECIDED, MODE_DIRECT, MODE_STAGED };
 
 typedef struct BResp {
   int64_t id, surveyId, respondentId, touchpointId, channelId, competitorId, ts;
@@ -42,7 +71,11 @@ struct StoreBatch {
   BAns *aAns; int nAns, nAnsAlloc;
   BAttr *aAttr; int nAttr, nAttrAlloc;
   Buf text;
-  Stmt *pInsResp, *pInsAns;  /* full-chunk statements, prepared on first use */
+  MultiIns insResp, insAns;  /* kept statements, prepared on first use */
+  int mode;
+  Stage *aStage; int nStage; /* staged mode: one per question, as seen */
+  int *aOrder; int nOrderAlloc;   /* answer slots grouped by stage */
+  int *aSlot; int nSlot;     /* open addressing: question id -> stage + 1 */
 };
 
 StoreBatch *store_batch_new(Workspace *pWs){
@@ -55,10 +88,16 @@ StoreBatch *store_batch_new(Workspace *pWs){
   return p;
 }
 
+static void multi_free(MultiIns *m){
+  for(int i = 0; i < NCHUNK; i++){ db_finalize(m->ap[i]); m->ap[i] = 0; }
+}
+
 void store_batch_free(StoreBatch *p){
   if( !p ) return;
-  db_finalize(p->pInsResp);
-  db_finalize(p->pInsAns);
+  multi_free(&p->insResp);
+  multi_free(&p->insAns);
+  for(int i = 0; i < p->nStage; i++) multi_free(&p->aStage[i].ins);
+  free(p->aStage); free(p->aOrder); free(p->aSlot);
   free(p->aResp); free(p->aAns); free(p->aAttr);
   buf_free(&p->text);
   free(p);
@@ -165,31 +204,25 @@ static int run_chunk(StoreBatch *p, Stmt *s, int nPerRow, int iRow, int n, BindR
   return rc;
 }
 
-/* Insert nRow rows, nChunk per statement (*ppFull, prepared on first use),
-** the rest with one statement of their own. *pnChanged: rows changed. */
-static int insert_rows(StoreBatch *p, Stmt **ppFull, const char *zHead, const char *zTuple,
-                       const char *zTail, int nPerRow, int nChunk, int nRow, BindRow xBind,
-                       int64_t *pnChanged){
-  int rc = ECX_OK, i = 0;
-  *pnChanged = 0;
-  if( nRow >= nChunk && !*ppFull ){
-    char *zSql = multi_sql(zHead, zTuple, nChunk, zTail);
-    rc = db_prepare(p->pWs->pDb, ppFull, zSql);
-    free(zSql);
-  }
-  for(; rc==ECX_OK && i + nChunk <= nRow; i += nChunk){
-    rc = run_chunk(p, *ppFull, nPerRow, i, nChunk, xBind, pnChanged);
-  }
-  if( rc==ECX_OK && i < nRow ){
-    Stmt *s;
-    char *zSql = multi_sql(zHead, zTuple, nRow - i, zTail);
-    rc = db_prepare(p->pWs->pDb, &s, zSql);
-    free(zSql);
-    if( rc==ECX_OK ){
-      rc = run_chunk(p, s, nPerRow, i, nRow - i, xBind, pnChanged);
-      db_finalize(s);
+/* Insert rows [iFirst, iFirst+nRow) with "HEAD TUPLE,... TAIL" statements
+** of aChunk[] rows, prepared on first use and kept in *m when keep is set
+** (else finalized). *pnChanged is incremented by the rows changed. */
+static int multi_insert(StoreBatch *p, MultiIns *m, int keep, const char *zHead,
+                        const char *zTuple, const char *zTail, int nPerRow,
+                        int iFirst, int nRow, BindRow xBind, int64_t *pnChanged){
+  int rc = ECX_OK, i = iFirst, iEnd = iFirst + nRow;
+  for(int c = 0; c < NCHUNK && rc==ECX_OK; c++){
+    if( iEnd - i < aChunk[c] ) continue;
+    if( !m->ap[c] ){
+      char *zSql = multi_sql(zHead, zTuple, aChunk[c], zTail);
+      rc = db_prepare(p->pWs->pDb, &m->ap[c], zSql);
+      free(zSql);
+    }
+    for(; rc==ECX_OK && iEnd - i >= aChunk[c]; i += aChunk[c]){
+      rc = run_chunk(p, m->ap[c], nPerRow, i, aChunk[c], xBind, pnChanged);
     }
   }
+  if( !keep ) multi_free(m);
   return rc;
 }
 
@@ -237,11 +270,10 @@ static int write_responses(StoreBatch *p, int64_t *pnNew){
   db_reset(s);
   if( rc!=DB_ROW ) return rc;
   for(int i = 0; i < p->nResp; i++){ p->aResp[i].id = idMax + 1 + i; p->aResp[i].isNew = 1; }
-  rc = insert_rows(p, &p->pInsResp,
+  rc = multi_insert(p, &p->insResp, 1,
       "INSERT OR IGNORE INTO response(id, survey_id, respondent_id, touchpoint_id, channel_id, ts,"
-      " language, competitor_id, source_id) VALUES", "(?,?,?,?,?,?,?,?,?)",
-      "",
-      9, STORE_CHUNK_RESPONSES, p->nResp, bind_response, pnNew);
+      " language, competitor_id, source_id) VALUES", "(?,?,?,?,?,?,?,?,?)", "",
+      9, 0, p->nResp, bind_response, pnNew);
   if( rc || *pnNew==p->nResp ) return rc;
   /* Some were duplicates: the ids that are present were stored. */
   for(int i = 0; i < p->nResp; i++) p->aResp[i].isNew = 0;
@@ -254,8 +286,8 @@ static int write_responses(StoreBatch *p, int64_t *pnNew){
   return rc==DB_DONE ? ECX_OK : rc;
 }
 
-/* Keep the answers of new responses, sorted by (question, response). */
-static int sort_answers(StoreBatch *p, int *pTag){
+/* Keep the answers of new responses (in queue order), with their ids. */
+static void keep_new_answers(StoreBatch *p){
   int n = 0;
   for(int i = 0; i < p->nAns; i++){
     const BResp *r = &p->aResp[p->aAns[i].iResp];
@@ -264,13 +296,143 @@ static int sort_answers(StoreBatch *p, int *pTag){
     p->aAns[n++].responseId = r->id;
   }
   p->nAns = n;
-  qsort(p->aAns, (size_t)n, sizeof *p->aAns, cmp_answer);
-  for(int i = 1; i < n; i++){
-    if( p->aAns[i].questionId==p->aAns[i-1].questionId && p->aAns[i].responseId==p->aAns[i-1].responseId ){
-      *pTag = p->aResp[p->aAns[i].iResp].tag;
-      return err_set(ECX_EINVAL, "two answers to the same question in one response");
+}
+
+/* Direct mode: the flush's answers sorted by (question, response). */
+static int write_direct(StoreBatch *p){
+  int64_t nIns = 0;
+  qsort(p->aAns, (size_t)p->nAns, sizeof *p->aAns, cmp_answer);
+  return multi_insert(p, &p->insAns, 1,
+                      "INSERT OR IGNORE INTO answer(question_id, response_id, num, txt) VALUES",
+                      "(?,?,?,?)", "", 4, 0, p->nAns, bind_answer, &nIns);
+}
+
+/* The stage of a question, created (table and all) when new. */
+static int stage_of(StoreBatch *p, int64_t questionId, int *piStage){
+  if( p->nStage * 2 >= p->nSlot ){
+    int nSlot = p->nSlot ? 2 * p->nSlot : 256;
+    int *aSlot = ecx_calloc((size_t)nSlot, sizeof *aSlot);
+    for(int i = 0; i < p->nStage; i++){
+      uint64_t h = (uint64_t)p->aStage[i].questionId * 0x9E3779B97F4A7C15ull;
+      int k = (int)(h >> 40) & (nSlot - 1);
+      while( aSlot[k] ) k = (k + 1) & (nSlot - 1);
+      aSlot[k] = i + 1;
     }
+    free(p->aSlot);
+    p->aSlot = aSlot;
+    p->nSlot = nSlot;
   }
+  uint64_t h = (uint64_t)questionId * 0x9E3779B97F4A7C15ull;
+  int k = (int)(h >> 40) & (p->nSlot - 1);
+  while( p->aSlot[k] ){
+    if( p->aStage[p->aSlot[k] - 1].questionId==questionId ){ *piStage = p->aSlot[k] - 1; return ECX_OK; }
+    k = (k + 1) & (p->nSlot - 1);
+  }
+  char zSql[128];
+  snprintf(zSql, sizeof zSql, "CREATE TEMP TABLE ecx_stage_%d(r INTEGER, num INTEGER, txt TEXT)",
+           p->nStage);
+  int rc = db_exec(p->pWs->pDb, zSql);
+  if( rc ) return rc;
+  p->aStage = ecx_realloc(p->aStage, (size_t)(p->nStage + 1) * sizeof *p->aStage);
+  Stage *st = &p->aStage[p->nStage];
+  memset(st, 0, sizeof *st);
+  st->questionId = questionId;
+  st->iTable = p->nStage;
+  p->aSlot[k] = p->nStage + 1;
+  *piStage = p->nStage++;
+  return ECX_OK;
+}
+
+static int bind_staged(StoreBatch *p, Stmt *s, int k, int iRow){
+  const BAns *a = &p->aAns[p->aOrder[iRow]];
+  int rc = db_bind_int(s, k, a->responseId);
+  if( rc==ECX_OK ) rc = a->hasNum ? db_bind_int(s, k + 1, a->num) : db_bind_null(s, k + 1);
+  if( rc==ECX_OK ) rc = a->hasText ? db_bind_text(s, k + 2, text_at(p, a->oText), -1)
+                                   : db_bind_null(s, k + 2);
+  return rc;
+}
+
+/* Staged mode: append the flush's answers to their questions' tables. */
+static int write_staged(StoreBatch *p){
+  int rc = ECX_OK;
+  if( p->nAns > p->nOrderAlloc ){
+    p->nOrderAlloc = p->nAns;
+    free(p->aOrder);
+    p->aOrder = ecx_malloc((size_t)p->nOrderAlloc * sizeof *p->aOrder);
+  }
+  for(int i = 0; i < p->nStage; i++) p->aStage[i].nRow = 0;
+  /* Bucket the answers by stage, keeping response order in each. */
+  int *aStageOf = p->aOrder;   /* first pass: stage of each answer */
+  for(int i = 0; i < p->nAns && rc==ECX_OK; i++){
+    rc = stage_of(p, p->aAns[i].questionId, &aStageOf[i]);
+    if( rc==ECX_OK ) p->aStage[aStageOf[i]].nRow++;
+  }
+  if( rc ) return rc;
+  int n = 0;
+  for(int i = 0; i < p->nStage; i++){ p->aStage[i].iFirst = n; n += p->aStage[i].nRow; p->aStage[i].nRow = 0; }
+  /* Reuse aResp-sized scratch: iResp of each answer is no longer needed. */
+  for(int i = 0; i < p->nAns; i++){
+    Stage *st = &p->aStage[aStageOf[i]];
+    p->aAns[i].iResp = st->iFirst + st->nRow++;
+  }
+  for(int i = 0; i < p->nAns; i++) p->aOrder[p->aAns[i].iResp] = i;
+  for(int i = 0; i < p->nStage && rc==ECX_OK; i++){
+    Stage *st = &p->aStage[i];
+    if( st->nRow==0 ) continue;
+    char zHead[96];
+    int64_t nIns = 0;
+    snprintf(zHead, sizeof zHead, "INSERT INTO temp.ecx_stage_%d(r, num, txt) VALUES", st->iTable);
+    rc = multi_insert(p, &st->ins, i < STAGE_KEEP, zHead, "(?,?,?)", "", 3, st->iFirst, st->nRow,
+                      bind_staged, &nIns);
+  }
+  return rc;
+}
+
+static int cmp_stage(const void *pA, const void *pB){
+  const Stage *a = pA, *b = pB;
+  return (a->questionId > b->questionId) - (a->questionId < b->questionId);
+}
+
+int store_batch_finish(StoreBatch *p, int64_t *pnNew, int64_t *pnDup, int *pTag){
+  int rc = store_batch_flush(p, pnNew, pnDup, pTag);
+  *pTag = 0;
+  /* Question by question, in the key order of `answer`: each copy appends. */
+  for(int i = 0; i < p->nStage; i++) multi_free(&p->aStage[i].ins);
+  qsort(p->aStage, (size_t)p->nStage, sizeof *p->aStage, cmp_stage);
+  for(int i = 0; i < p->nStage && rc==ECX_OK; i++){
+    char zSql[160];
+    Stmt *s;
+    snprintf(zSql, sizeof zSql, "INSERT OR IGNORE INTO answer(question_id, response_id, num, txt)"
+             " SELECT ?1, r, num, txt FROM temp.ecx_stage_%d ORDER BY rowid", p->aStage[i].iTable);
+    rc = db_prepare(p->pWs->pDb, &s, zSql);
+    if( rc ) break;
+    db_bind_int(s, 1, p->aStage[i].questionId);
+    rc = db_step(s);
+    rc = rc==DB_DONE ? ECX_OK : rc;
+    db_finalize(s);
+    snprintf(zSql, sizeof zSql, "DROP TABLE temp.ecx_stage_%d", p->aStage[i].iTable);
+    if( rc==ECX_OK ) rc = db_exec(p->pWs->pDb, zSql);
+  }
+  free(p->aStage); p->aStage = 0; p->nStage = 0;
+  free(p->aSlot); p->aSlot = 0; p->nSlot = 0;
+  return rc;
+}
+
+/* At the first flush: staged if no answer has a question id as large as
+** the smallest of this batch. */
+static int choose_mode(StoreBatch *p){
+  if( p->mode!=MODE_UNDECIDED || p->nAns==0 ) return ECX_OK;
+  int64_t qMin = p->aAns[0].questionId, found = 0;
+  for(int i = 1; i < p->nAns; i++) if( p->aAns[i].questionId < qMin ) qMin = p->aAns[i].questionId;
+  Stmt *s;
+  int rc = db_cached(p->pWs->pDb, &s, "SELECT EXISTS(SELECT 1 FROM answer WHERE question_id>=?1)");
+  if( rc ) return rc;
+  db_bind_int(s, 1, qMin);
+  rc = db_step(s);
+  if( rc==DB_ROW ) found = db_column_int(s, 0);
+  db_reset(s);
+  if( rc!=DB_ROW ) return rc;
+  p->mode = found ? MODE_DIRECT : MODE_STAGED;
   return ECX_OK;
 }
 
@@ -300,13 +462,13 @@ static int write_attrs(StoreBatch *p){
 int store_batch_flush(StoreBatch *p, int64_t *pnNew, int64_t *pnDup, int *pTag){
   if( p->nResp==0 ) return ECX_OK;
   *pTag = p->aResp[0].tag;
-  int64_t nNew = 0, nAnsIns = 0;
+  int64_t nNew = 0;
   int rc = write_responses(p, &nNew);
-  if( rc==ECX_OK ) rc = sort_answers(p, pTag);
   if( rc==ECX_OK ){
-    rc = insert_rows(p, &p->pInsAns, "INSERT OR IGNORE INTO answer(question_id, response_id, num, txt) VALUES",
-                     "(?,?,?,?)", "", 4, STORE_CHUNK_ANSWERS, p->nAns, bind_answer, &nAnsIns);
+    keep_new_answers(p);
+    rc = choose_mode(p);
   }
+  if( rc==ECX_OK ) rc = p->mode==MODE_STAGED ? write_staged(p) : write_direct(p);
   if( rc==ECX_OK ) rc = write_attrs(p);
   if( rc==ECX_OK ){
     *pnNew += nNew;

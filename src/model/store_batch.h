@@ -2,12 +2,18 @@
 ** Batched response storage, for bulk loads (ecx import).
 **
 ** A StoreBatch queues responses with their answers (copied) and writes them
-** a batch at a time: the responses with multi-row INSERTs, then the batch's
-** answers sorted by (question, response) so that each question's part of the
-** answer b-tree is appended to in order. Duplicates of (survey, source id),
-** in the workspace or earlier in the batch, are skipped as store_response()
-** skips them. A batch holds at most STORE_BATCH_ROWS responses and about
-** STORE_BATCH_BYTES of text, so memory does not grow with the input.
+** a batch at a time with multi-row INSERTs. Answers either go straight into
+** `answer`, sorted by (question, response) per batch, or - for questions
+** that have no answers yet at the end of the answer b-tree, such as a new
+** survey's - into one temporary table per question that
+** store_batch_finish() copies into `answer` question by question, so that
+** every insert appends (store_batch.c explains the choice). Temporary
+** tables live in SQLite's temporary files, not in memory. Duplicates of
+** (survey, source id), in the workspace or earlier in the input, are
+** skipped as store_response() skips them. A batch holds at most
+** STORE_BATCH_ROWS responses and about STORE_BATCH_BYTES of text, so memory
+** does not grow with the input. The caller makes sure that no response has
+** two answers to one question.
 **
 ** Like store_response(), the batch never opens or closes a transaction: the
 ** caller keeps one open from the first add to the last flush.
@@ -42,5 +48,10 @@ void store_batch_attr(StoreBatch *p, int64_t respondentId, int64_t attrId, int64
 ** skipped as duplicates. On an error *pTag is the tag of the row at fault
 ** (the first row of the batch when no single row is). */
 int store_batch_flush(StoreBatch *p, int64_t *pnNew, int64_t *pnDup, int *pTag);
+
+/* Flush, then move every staged answer into `answer`; call once, after the
+** last add and before the commit. Same arguments as store_batch_flush (an
+** error after the flush gives *pTag 0: no single row is at fault). */
+int store_batch_finish(StoreBatch *p, int64_t *pnNew, int64_t *pnDup, int *pTag);
 
 #endif
