@@ -202,7 +202,7 @@ static int main_pass(Run *p, const ImpFormat *pFmt, RowCtx *pRow, int nHeader){
     rc = row_store(pRow, &r, &line);
     if( rc ) rc = err_set(rc, "%s:%d: %s", o->zFile, line, err_detail());
   }
-  if( rc==ECX_OK ){
+  if( rc==ECX_OK && !(pRes->nRejected && !o->skipBad) ){   /* else all is rolled back */
     int line = 0;
     rc = row_flush(pRow, &line);
     if( rc && line ) rc = err_set(rc, "%s:%d: %s", o->zFile, line, err_detail());
@@ -316,10 +316,7 @@ int import_run(Workspace *pWs, const ImportOpts *o, ImportResult *pRes){
   if( rc==ECX_OK ) inTxn = 0;
 out:
   if( inTxn ) db_rollback(pWs->pDb);
-  if( bulk ){
-    int rc2 = db_bulk(pWs->pDb, 0);
-    if( rc==ECX_OK ) rc = rc2;
-  }
+  if( bulk ) db_bulk(pWs->pDb, 0);
   row_free(pRow);
   if( run.pRej ){
     if( fclose(run.pRej)!=0 && rc==ECX_OK ) rc = err_set(ECX_EIO, _("cannot write %s"), pRes->zRejects);

@@ -301,7 +301,7 @@ static void keep_new_answers(StoreBatch *p){
 /* Direct mode: the flush's answers sorted by (question, response). */
 static int write_direct(StoreBatch *p){
   int64_t nIns = 0;
-  qsort(p->aAns, (size_t)p->nAns, sizeof *p->aAns, cmp_answer);
+  if( p->nAns > 1 ) qsort(p->aAns, (size_t)p->nAns, sizeof *p->aAns, cmp_answer);
   return multi_insert(p, &p->insAns, 1,
                       "INSERT OR IGNORE INTO answer(question_id, response_id, num, txt) VALUES",
                       "(?,?,?,?)", "", 4, 0, p->nAns, bind_answer, &nIns);
@@ -398,7 +398,7 @@ int store_batch_finish(StoreBatch *p, int64_t *pnNew, int64_t *pnDup, int *pTag)
   *pTag = 0;
   /* Question by question, in the key order of `answer`: each copy appends. */
   for(int i = 0; i < p->nStage; i++) multi_free(&p->aStage[i].ins);
-  qsort(p->aStage, (size_t)p->nStage, sizeof *p->aStage, cmp_stage);
+  if( p->nStage > 1 ) qsort(p->aStage, (size_t)p->nStage, sizeof *p->aStage, cmp_stage);
   for(int i = 0; i < p->nStage && rc==ECX_OK; i++){
     char zSql[160];
     Stmt *s;
