@@ -370,7 +370,7 @@ static int write_staged(StoreBatch *p){
   if( rc ) return rc;
   int n = 0;
   for(int i = 0; i < p->nStage; i++){ p->aStage[i].iFirst = n; n += p->aStage[i].nRow; p->aStage[i].nRow = 0; }
-  /* Reuse aResp-sized scratch: iResp of each answer is no longer needed. */
+  /* iResp is not needed any more: it takes each answer's slot. */
   for(int i = 0; i < p->nAns; i++){
     Stage *st = &p->aStage[aStageOf[i]];
     p->aAns[i].iResp = st->iFirst + st->nRow++;
