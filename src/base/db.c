@@ -287,6 +287,24 @@ void db_finalize(Stmt *p){
   free(p);
 }
 
+int db_bulk(Db *pDb, int on){
+  int fk = -1;
+  /* Foreign keys through the API, which allocates nothing: turning them
+  ** back on after a commit cannot fail half-way. */
+  int src = sqlite3_db_config(pDb->db, SQLITE_DBCONFIG_ENABLE_FKEY, on ? 0 : 1, &fk);
+  if( src!=SQLITE_OK ) return db_error(pDb, src, 0);
+  if( on ){
+    char zSql[64];
+    snprintf(zSql, sizeof zSql, "PRAGMA cache_size=-%d;", DB_BULK_CACHE_KIB);
+    return db_exec(pDb, zSql);
+  }
+  /* -2000 (2 MB) is SQLite's documented default. A failure (out of memory)
+  ** only leaves the larger cache: nothing to report after a commit. */
+  if( db_exec(pDb, "PRAGMA cache_size=-2000;") ) err_clear();
+  return ECX_OK;
+}
+
+
 int db_begin(Db *pDb){
   int held = pDb->holdsWrite || pDb->readOnly;
   if( !held ){

@@ -54,6 +54,15 @@ int db_column_count(Stmt *p);
 int db_reset(Stmt *p);
 void db_finalize(Stmt *p);
 
+/* Settings for one bulk load on this connection (ecx import), changed
+** outside a transaction: on=1 turns foreign-key enforcement off (the loader
+** only writes ids it created or read in its own transaction) and gives the
+** page cache DB_BULK_CACHE_KIB; on=0 restores what db_open() set and cannot
+** fail. Journal mode and synchronous are never touched: the load stays
+** crash-safe. */
+#define DB_BULK_CACHE_KIB 4096
+int db_bulk(Db *pDb, int on);
+
 /* Explicit transactions. db_begin starts BEGIN IMMEDIATE. */
 int db_begin(Db *pDb);
 int db_commit(Db *pDb);

@@ -198,14 +198,17 @@ static int main_pass(Run *p, const ImpFormat *pFmt, RowCtx *pRow, int nHeader){
       continue;
     }
     if( pRes->nRejected && !o->skipBad ) continue;   /* validate only from here on */
-    int isNew = 0;
-    rc = row_store(pRow, &r, &isNew);
-    if( rc ){
-      rc = err_set(rc, "%s:%d: %s", o->zFile, r.line, err_detail());
-      break;
-    }
-    if( isNew ) pRes->nNew++; else pRes->nDuplicate++;
+    int line = r.line;
+    rc = row_store(pRow, &r, &line);
+    if( rc ) rc = err_set(rc, "%s:%d: %s", o->zFile, line, err_detail());
   }
+  if( rc==ECX_OK && !(pRes->nRejected && !o->skipBad) ){   /* else all is rolled back */
+    int line = 0;
+    rc = row_flush(pRow, &line);
+    if( rc && line ) rc = err_set(rc, "%s:%d: %s", o->zFile, line, err_detail());
+    else if( rc ) rc = err_set(rc, "%s: %s", o->zFile, err_detail());
+  }
+  row_counts(pRow, &pRes->nNew, &pRes->nDuplicate);
   progress_clear(p);
   src_close(pSrc);
   return rc;
@@ -287,9 +290,12 @@ int import_run(Workspace *pWs, const ImportOpts *o, ImportResult *pRes){
   const ImpFormat *pFmt = 0;
   int nHeader = 0;
   RowCtx *pRow = 0;
-  int inTxn = 0;
+  int inTxn = 0, bulk = 0;
   int rc = setup(&run, &pFmt, &nHeader);
   if( rc ) goto out;
+  rc = db_bulk(pWs->pDb, 1);
+  if( rc ) goto out;
+  bulk = 1;
   rc = db_begin(pWs->pDb);
   if( rc ) goto out;
   inTxn = 1;
@@ -310,6 +316,7 @@ int import_run(Workspace *pWs, const ImportOpts *o, ImportResult *pRes){
   if( rc==ECX_OK ) inTxn = 0;
 out:
   if( inTxn ) db_rollback(pWs->pDb);
+  if( bulk ) db_bulk(pWs->pDb, 0);
   row_free(pRow);
   if( run.pRej ){
     if( fclose(run.pRej)!=0 && rc==ECX_OK ) rc = err_set(ECX_EIO, _("cannot write %s"), pRes->zRejects);

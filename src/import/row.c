@@ -13,6 +13,7 @@
 #include "../base/util.h"
 #include "../model/entity.h"
 #include "../model/store.h"
+#include "../model/store_batch.h"
 #include "../base/strmap.h"
 
 /* Ids of names already looked up (entities, attribute values), so that a
@@ -26,12 +27,16 @@ struct RowCtx {
   Question *aQ;            /* per column; id 0 if not a question */
   AnswerRec *aAns;         /* answers of the current row */
   int *aAnsCol;            /* column of each answer */
+  int *aSameQ;             /* per column: an earlier column of the same question, or -1 */
+  int *aAnswered;          /* per column: answered in the current row */
   int nAns;
   int iId, iDate, iLang, iTp, iCh, iComp, iResp;   /* role columns or -1 */
   int64_t tpConst, chConst, compConst;             /* 0 when none */
   EntCache cTp, cCh, cComp;
   StrMap *aAttrCache;      /* per column: attribute value -> id */
   int64_t ts;              /* parsed date of the current row */
+  StoreBatch *pBatch;      /* rows stored but not yet written */
+  int64_t nNew, nDup;      /* of the rows written so far */
   char zReason[256];
   char zSource[48];
 };
@@ -65,7 +70,10 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
   p->aAttrCache = ecx_calloc((size_t)n + 1, sizeof(StrMap));
   for(int i = 0; i < n; i++) strmap_init(&p->aAttrCache[i], 10000);
   p->aAnsCol = ecx_calloc((size_t)n, sizeof *p->aAnsCol);
+  p->aSameQ = ecx_calloc((size_t)n + 1, sizeof *p->aSameQ);
+  p->aAnswered = ecx_calloc((size_t)n + 1, sizeof *p->aAnswered);
   p->iId = p->iDate = p->iLang = p->iTp = p->iCh = p->iComp = p->iResp = -1;
+  p->pBatch = store_batch_new(pWs);
   *pp = p;
   int rc = ECX_OK;
   for(int i = 0; i < n && rc==ECX_OK; i++){
@@ -90,6 +98,10 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
     d.zTextEs = d.zTextEn = c->zLabel;
     rc = question_ensure(pWs, surveyId, &d, &p->aQ[i]);
   }
+  for(int i = 0; i < n; i++){
+    p->aSameQ[i] = -1;
+    for(int j = 0; j < i && p->aQ[i].id; j++) if( p->aQ[j].id==p->aQ[i].id ){ p->aSameQ[i] = j; break; }
+  }
   if( rc==ECX_OK ) rc = const_id(pWs, ENT_TOUCHPOINT, pMap->k.zTouchpoint, &p->tpConst);
   if( rc==ECX_OK ) rc = const_id(pWs, ENT_CHANNEL, pMap->k.zChannel, &p->chConst);
   if( rc==ECX_OK ) rc = const_id(pWs, ENT_COMPETITOR, pMap->k.zCompetitor, &p->compConst);
@@ -98,7 +110,8 @@ int row_prepare(Workspace *pWs, const Mapping *pMap, int64_t surveyId, int64_t t
 
 void row_free(RowCtx *p){
   if( !p ) return;
-  free(p->aQ); free(p->aAns); free(p->aAnsCol);
+  store_batch_free(p->pBatch);
+  free(p->aQ); free(p->aAns); free(p->aAnsCol); free(p->aSameQ); free(p->aAnswered);
   strmap_free(&p->cTp); strmap_free(&p->cCh); strmap_free(&p->cComp);
   if( p->aAttrCache ){
     for(int i = 0; i < p->pMap->nCol; i++) strmap_free(&p->aAttrCache[i]);
@@ -195,15 +208,22 @@ static int cached_attr(RowCtx *p, int iCol, int64_t attrId, const char *z, int64
   return rc;
 }
 
-int row_store(RowCtx *p, const ImpRecord *pRec, int *pIsNew){
+int row_store(RowCtx *p, const ImpRecord *pRec, int *pTag){
   ResponseRec r = {0};
   int rc;
-  *pIsNew = 0;
+  *pTag = pRec->line;
   r.surveyId = p->surveyId;
   r.ts = p->ts;
   rc = cached_ent(p, &p->cTp, ENT_TOUCHPOINT, field(pRec, p->iTp), p->tpConst, &r.touchpointId);
   if( rc==ECX_OK ) rc = cached_ent(p, &p->cCh, ENT_CHANNEL, field(pRec, p->iCh), p->chConst, &r.channelId);
   if( rc==ECX_OK ) rc = cached_ent(p, &p->cComp, ENT_COMPETITOR, field(pRec, p->iComp), p->compConst, &r.competitorId);
+  if( rc ) return rc;
+  for(int k = 0; k < p->nAns; k++) p->aAnswered[p->aAnsCol[k]] = 1;
+  for(int k = 0; k < p->nAns && rc==ECX_OK; k++){
+    int j = p->aSameQ[p->aAnsCol[k]];
+    if( j >= 0 && p->aAnswered[j] ) rc = err_set(ECX_EINVAL, "two answers to the same question in one response");
+  }
+  for(int k = 0; k < p->nAns; k++) p->aAnswered[p->aAnsCol[k]] = 0;
   if( rc ) return rc;
   const char *zResp = field(pRec, p->iResp);
   if( zResp[0] && (rc = store_respondent(p->pWs, zResp, &r.respondentId))!=0 ) return rc;
@@ -225,15 +245,21 @@ int row_store(RowCtx *p, const ImpRecord *pRec, int *pIsNew){
   }
   r.nAnswer = p->nAns;
   r.aAnswer = p->aAns;
-  int64_t id = 0;
-  rc = store_response(p->pWs, &r, &id);
-  if( rc || id==0 ) return rc;
-  *pIsNew = 1;
-  for(int k = 0; k < p->nAns && r.respondentId; k++){
+  int full = 0;
+  rc = store_batch_add(p->pBatch, &r, pRec->line, &full);
+  for(int k = 0; rc==ECX_OK && k < p->nAns && r.respondentId; k++){
     const Question *q = &p->aQ[p->aAnsCol[k]];
-    if( q->type!=Q_ATTRIBUTE ) continue;
-    rc = store_respondent_attr(p->pWs, r.respondentId, q->attributeId, p->aAns[k].zText);
-    if( rc ) return rc;
+    if( q->type==Q_ATTRIBUTE ) store_batch_attr(p->pBatch, r.respondentId, q->attributeId, p->aAns[k].num);
   }
-  return ECX_OK;
+  if( rc==ECX_OK && full ) rc = store_batch_flush(p->pBatch, &p->nNew, &p->nDup, pTag);
+  return rc;
+}
+
+int row_flush(RowCtx *p, int *pTag){
+  return store_batch_finish(p->pBatch, &p->nNew, &p->nDup, pTag);
+}
+
+void row_counts(const RowCtx *p, int64_t *pnNew, int64_t *pnDup){
+  *pnNew = p->nNew;
+  *pnDup = p->nDup;
 }

@@ -2,10 +2,12 @@
 ** Checking and storing one input record (internal to src/import).
 **
 ** row_check validates every value of a record against its column's role
-** without touching the database; row_store then writes the response, its
-** answers and any new channel/touchpoint/competitor/attribute value. All
-** buffers are allocated once in row_prepare, so the per-row path does not
-** allocate (except when an entity name changes from the previous row).
+** without touching the database; row_store then writes any new channel/
+** touchpoint/competitor/attribute value and queues the response and its
+** answers in a batch (src/model/store_batch.h); row_flush writes the rest.
+** All buffers are allocated once in row_prepare or grow to the batch's
+** bound, so the per-row path does not allocate (except for a name not
+** seen before).
 */
 #ifndef ECX_IMPORT_ROW_H
 #define ECX_IMPORT_ROW_H
@@ -31,7 +33,14 @@ int row_unfinished(const RowCtx *p, const ImpRecord *pRec);
 ** context (valid until the next call). */
 int row_check(RowCtx *p, const ImpRecord *pRec, int *piCol, const char **pzReason);
 
-/* Store the record last checked good. *pIsNew is 0 for a duplicate. */
-int row_store(RowCtx *p, const ImpRecord *pRec, int *pIsNew);
+/* Store the record last checked good: its entities at once, the response
+** itself in a batch written when full (src/model/store_batch.h). On an
+** error *pLine is the input line of the row at fault. */
+int row_store(RowCtx *p, const ImpRecord *pRec, int *pLine);
+/* Write the rows still batched and finish the batch's work; once, after
+** the last row_store (*pLine is 0 for an error no single row caused). */
+int row_flush(RowCtx *p, int *pLine);
+/* Responses written so far: new ones and duplicates skipped. */
+void row_counts(const RowCtx *p, int64_t *pnNew, int64_t *pnDup);
 
 #endif

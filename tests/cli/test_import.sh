@@ -177,6 +177,26 @@ expect_eq "20 errors printed" "$(printf '%s\n' "$out" | grep -c 'many.csv:[0-9]*
 expect_match "the rest counted" "$out" "and 5 more bad rows"
 expect_match "total in the refusal" "$out" "25 bad rows"
 
+# ---- batched storage: staged (new survey) and direct (survey with answers) --
+# 5000 rows (several batches); rows 4001-5000 repeat the ids of rows 1-1000.
+awk 'BEGIN{print "id,fecha,canal,region,nps,csat,comentario"; for(i=1;i<=5000;i++){ k=(i>4000)?i-4000:i; printf "b%d,2024-%02d-%02d,%s,%s,%s,%d,%s\n", k, 1+k%12, 1+k%28, (k%3?"web":"tienda"), (k%2?"Norte":"Sur"), (k%5?k%11:""), 1+k%5, (k%7?"":"texto " k) }}' > "$T/bat.csv"
+head -2001 "$T/bat.csv" > "$T/bat1.csv"
+{ head -1 "$T/bat.csv"; tail -n +2002 "$T/bat.csv"; } > "$T/bat2.csv"
+"$ECX" init "$T/b1.ecx" >/dev/null; "$ECX" init "$T/b2.ecx" >/dev/null
+out=$("$ECX" import "$T/b1.ecx" "$T/bat.csv" --survey s 2>&1)
+expect_match "one pass: duplicates across batches skipped" "$out" "4000 new, 1000 already present"
+"$ECX" import "$T/b2.ecx" "$T/bat1.csv" --survey s >/dev/null 2>&1
+out=$("$ECX" import "$T/b2.ecx" "$T/bat2.csv" --survey s 2>&1)
+expect_match "second file into a survey with answers" "$out" "2000 new, 1000 already present"
+dump="SELECT q.code, r.source_id, r.ts, r.channel_id, coalesce(a.num, '-'), coalesce(a.txt, '-') FROM answer a JOIN question q ON q.id=a.question_id JOIN response r ON r.id=a.response_id ORDER BY 1, 2"
+sql "$T/b1.ecx" "$dump" > "$T/b1.dump"; sql "$T/b2.ecx" "$dump" > "$T/b2.dump"
+expect_eq "staged and direct storage give the same answers" "$(cmp -s "$T/b1.dump" "$T/b2.dump" && [ -s "$T/b1.dump" ] && echo same)" "same"
+expect_eq "answers stored (4 questions, empty cells skipped)" "$(sql "$T/b1.ecx" "SELECT count(*) FROM answer")" \
+  "$(awk -F, 'NR>1 && NR<=4001 { for(i=4;i<=7;i++) n+=($i!=""); } END {print n}' "$T/bat.csv")"
+expect_eq "no dangling reference after a bulk load" "$(sql "$T/b1.ecx" "PRAGMA foreign_key_check")" ""
+expect_eq "the workspace is sound after a bulk load" "$(sql "$T/b2.ecx" "PRAGMA integrity_check")" "ok"
+expect_eq "no staging table is left behind" "$(sql "$T/b1.ecx" "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'ecx_stage%'")" "0"
+
 # ---- streaming: memory does not grow with the file --------------------------
 # (Skipped for sanitizer builds, whose allocator keeps freed memory.)
 if [ -x /usr/bin/time ] && ! case "$ECX" in *asan*) true;; *) false;; esac; then
