@@ -180,6 +180,11 @@ int cube_query(const Cube *pCube, const CubeQuery *pQ, CubeResult *pR);
 ** would count over all groups, without building histograms. */
 int cube_count(const Cube *pCube, const CubeQuery *pQ, int64_t *pN);
 void cube_result_free(CubeResult *pR);
+/* The total of pIn's groups as a result without groupings, the same as
+** cube_query with nBy = 0 over the same rows (free with cube_result_free).
+** Only for groupings that split the rows (not by segment, whose groups
+** overlap): err_fatal otherwise. */
+void cube_result_total(const CubeResult *pIn, CubeResult *pOut);
 /* Label of group g's key for by-index k into a (size n); "" for none. */
 const char *cube_result_label(const Cube *pCube, const CubeResult *pR, int64_t g, int k,
                               char *a, size_t n);

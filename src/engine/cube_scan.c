@@ -481,6 +481,24 @@ void cube_result_free(CubeResult *pR){
   memset(pR, 0, sizeof *pR);
 }
 
+void cube_result_total(const CubeResult *pIn, CubeResult *pOut){
+  int64_t nH = (int64_t)pIn->nMet*CUBE_HIST, rows = 0;
+  for(int k=0; k<pIn->nBy; k++){
+    if( pIn->aBy[k].iCol==CUBE_COL_SEGMENT ) err_fatal("cube_result_total: segments overlap");
+  }
+  memset(pOut, 0, sizeof *pOut);
+  pOut->nMet = pIn->nMet;
+  pOut->aKey = ecx_malloc(sizeof(int64_t));
+  pOut->aRows = ecx_calloc(1, sizeof(int64_t));
+  pOut->aHist = ecx_calloc((size_t)nH + 1, sizeof(int64_t));
+  for(int64_t g=0; g<pIn->nGroup; g++){
+    rows += pIn->aRows[g];
+    for(int64_t j=0; j<nH; j++) pOut->aHist[j] += pIn->aHist[g*nH + j];
+  }
+  pOut->aRows[0] = rows;
+  pOut->nGroup = rows>0;
+}
+
 const char *cube_result_label(const Cube *pCube, const CubeResult *pR, int64_t g, int k,
                               char *a, size_t n){
   int64_t key = pR->aKey[g*pR->nBy + k];

@@ -225,12 +225,13 @@ int dash_overview(Buf *p, const Cube *pC, const DashParams *pP){
   memset(&rTrend, 0, sizeof rTrend);
   if( rc==ECX_OK ) rc = page_figure(p, &d, pP->zMetric, &f, &done);
   if( rc==ECX_OK && done ){ dq_free(&d); return ECX_OK; }
-  if( rc==ECX_OK ) rc = cube_query(pC, &d.q, &rAll);
   if( rc==ECX_OK ){
+    /* One scan: the trend's periods split the rows, their total is rAll. */
     d.q.nBy = 1;
     d.q.aBy[0].iCol = -1;
     d.q.aBy[0].period = per;
     rc = cube_query(pC, &d.q, &rTrend);
+    if( rc==ECX_OK ) cube_result_total(&rTrend, &rAll);
   }
   if( rc==ECX_OK ){
     int nPoint = (int)rTrend.nGroup, nH = rTrend.nMet*CUBE_HIST, iFig = (int)(f - d.aFig);

@@ -204,6 +204,20 @@ TEST(cube_months_filters_and_benchmark){
   CHECK_NEAR(nps_of(pCube, &r, 0, &n), 100.0/6.0, 1e-9); CHECK_INT(n, 6);
   CHECK_STR(cube_result_label(pCube, &r, 1, 0, a, sizeof a), "2026-02");
   CHECK_NEAR(nps_of(pCube, &r, 1, &n), 25.0, 1e-9); CHECK_INT(n, 4);
+  {
+    /* The months' total: 10 answers, 5 promoters, 3 detractors = 20, and
+    ** every count as the query without groupings gives. */
+    CubeResult rTot, rAll;
+    CubeQuery qAll = query_all();
+    cube_result_total(&r, &rTot);
+    CHECK_INT(cube_query(pCube, &qAll, &rAll), ECX_OK);
+    CHECK_INT(rTot.nBy, 0); CHECK_INT(rTot.nGroup, 1);
+    CHECK_NEAR(nps_of(pCube, &rTot, 0, &n), 20.0, 1e-9); CHECK_INT(n, 10);
+    CHECK_INT(rTot.aRows[0], rAll.aRows[0]);
+    CHECK(memcmp(rTot.aHist, rAll.aHist, sizeof(int64_t)*(size_t)(rAll.nMet*CUBE_HIST))==0);
+    cube_result_free(&rTot);
+    cube_result_free(&rAll);
+  }
   cube_result_free(&r);
   /* From 2026-02-01 on, overall: February only. */
   q.nBy = 0;
