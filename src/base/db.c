@@ -324,6 +324,7 @@ int db_begin(Db *pDb){
   }
   return rc;
 }
+int db_begin_read(Db *pDb){ return db_exec(pDb, "BEGIN DEFERRED"); }
 int db_commit(Db *pDb){
   int rc = db_exec(pDb, "COMMIT");
   write_release(pDb, 0);

@@ -63,8 +63,11 @@ void db_finalize(Stmt *p);
 #define DB_BULK_CACHE_KIB 4096
 int db_bulk(Db *pDb, int on);
 
-/* Explicit transactions. db_begin starts BEGIN IMMEDIATE. */
+/* Explicit transactions. db_begin starts BEGIN IMMEDIATE (a writer).
+** db_begin_read starts a read transaction: its snapshot is taken at its
+** first read and holds until db_rollback, while writers go on (WAL). */
 int db_begin(Db *pDb);
+int db_begin_read(Db *pDb);
 int db_commit(Db *pDb);
 int db_rollback(Db *pDb);
 int db_savepoint(Db *pDb, const char *zName);

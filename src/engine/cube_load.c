@@ -326,7 +326,7 @@ static void *answer_worker(void *pArg){
   Db *pDb = 0;
   p->rc = db_open(p->zPath, DB_READONLY, &pDb);
   if( p->rc==ECX_OK ){
-    p->rc = db_begin(pDb);
+    p->rc = db_begin_read(pDb);
     if( p->rc==ECX_OK ) p->rc = load_answers_part(p->pL, pDb, 1, 2);
     db_rollback(pDb);
   }
@@ -487,7 +487,7 @@ int cube_load(Workspace *pWs, Cube **ppCube){
   long nCpu = sysconf(_SC_NPROCESSORS_ONLN);
   int rc, fromCache = 0;
   *ppCube = 0;
-  rc = db_begin(pWs->pDb);   /* one read snapshot for the whole load */
+  rc = db_begin_read(pWs->pDb);   /* one read snapshot for the whole load; writers go on */
   if( rc==ECX_OK ) rc = shape_signature(pWs->pDb, &zSig);
   if( rc==ECX_OK && cube_cache_read(pWs->pDb, zSig, &pCube)==ECX_OK ){
     fromCache = 1;
@@ -527,7 +527,7 @@ int cube_count_upto(Db *pDb, int64_t maxId, int64_t *pn){
 int cube_refresh(Cube *pCube, Workspace *pWs, int64_t *pnAdded){
   char *zSig = 0;
   int64_t nOld = -1;
-  int rc = db_begin(pWs->pDb);
+  int rc = db_begin_read(pWs->pDb);
   if( rc==ECX_OK ) rc = shape_signature(pWs->pDb, &zSig);
   if( rc==ECX_OK ) rc = cube_count_upto(pWs->pDb, pCube->maxResponseId, &nOld);
   if( rc==ECX_OK && nOld==pCube->nRow && strcmp(zSig, pCube->zSignature)==0 ){

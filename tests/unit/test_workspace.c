@@ -176,3 +176,29 @@ TEST(catalog_touchpoint_areas){
   test_remove_ws(z);
   free(z);
 }
+
+TEST(db_read_snapshot_does_not_block_writers){
+  /* A cube load reads under db_begin_read: a writer on another connection
+  ** commits meanwhile, and the reader keeps the snapshot it started with
+  ** until it ends its transaction. */
+  char *z = test_tmp_path(".ecx");
+  Workspace *pWs = 0, *pW2 = 0;
+  int64_t n = -1;
+  CHECK_INT(ws_init(z, 0, &pWs), ECX_OK);
+  CHECK_INT(ws_open(z, 0, &pW2), ECX_OK);
+  CHECK_INT(db_begin_read(pWs->pDb), ECX_OK);
+  CHECK_INT(db_int(pWs->pDb, &n, "SELECT count(*) FROM area", 0), ECX_OK);
+  CHECK_INT(n, 0);
+  CHECK_INT(db_begin(pW2->pDb), ECX_OK);
+  CHECK_INT(db_exec(pW2->pDb, "INSERT INTO area(name) VALUES('Ventas')"), ECX_OK);
+  CHECK_INT(db_commit(pW2->pDb), ECX_OK);
+  CHECK_INT(db_int(pWs->pDb, &n, "SELECT count(*) FROM area", 0), ECX_OK);
+  CHECK_INT(n, 0);
+  CHECK_INT(db_rollback(pWs->pDb), ECX_OK);
+  CHECK_INT(db_int(pWs->pDb, &n, "SELECT count(*) FROM area", 0), ECX_OK);
+  CHECK_INT(n, 1);
+  ws_close(pW2);
+  ws_close(pWs);
+  test_remove_ws(z);
+  free(z);
+}
