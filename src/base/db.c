@@ -30,14 +30,13 @@ struct Db {
   const char *azCacheSql[DB_NCACHE];
   int nCache;
   int holdsWrite;           /* holds writeMutex: a transaction of db_begin is open */
-  int readOnly;             /* DB_READONLY: its transactions are read snapshots */
   int msBusy;               /* how long db_begin waits for a writer */
 };
 
 /* Writers of one process queue here rather than in SQLite's busy handler,
 ** which sleeps in steps of milliseconds while another connection of the
 ** process holds the write lock (the server's worker threads each have one).
-** Read-only connections do not take it. Waiting is bounded by the busy
+** Readers (db_begin_read) do not take it. Waiting is bounded by the busy
 ** timeout (then ECX_EBUSY, as SQLite would answer). Recursive, so that a
 ** thread beginning on a second connection while its first is open waits in
 ** SQLite as before instead of deadlocking. Other processes are still waited
@@ -173,7 +172,6 @@ int db_open(const char *zPath, int flags, Db **ppDb){
   }
   sqlite3_busy_timeout(p->db, (int)msBusy);
   p->msBusy = (int)msBusy;
-  p->readOnly = (flags & DB_READONLY)!=0;
   int rc = db_exec(p, "PRAGMA foreign_keys=ON;");
   if( rc==ECX_OK && !(flags & DB_READONLY) ){
     /* NORMAL: a committed transaction survives any crash of the process;
@@ -304,9 +302,8 @@ int db_bulk(Db *pDb, int on){
   return ECX_OK;
 }
 
-
 int db_begin(Db *pDb){
-  int held = pDb->holdsWrite || pDb->readOnly;
+  int held = pDb->holdsWrite;
   if( !held ){
     struct timespec t;
     clock_gettime(CLOCK_REALTIME, &t);

@@ -55,10 +55,8 @@ static void mom_chunk(MomPart *pP, int64_t i0, int n){
   for(j=0; j<v; j++){
     /* The chunk's ratings out of their nibbles, one byte each. */
     const CubeMetric *pMet = &pC->aMet[pQ->aiMet[j]];
-    const uint8_t *a = pMet->aVal + i0;
     uint8_t *x = pP->aRating + (size_t)j*CHUNK;
-    int sh = pMet->shift;
-    for(i=0; i<n; i++) x[i] = (uint8_t)((a[i] >> sh) & 15);
+    for(i=0; i<n; i++) x[i] = (uint8_t)cube_rating(pMet, i0 + i);
     aX[j] = x;
   }
   memcpy(aAll, aOk, (size_t)n);
